@@ -1,0 +1,45 @@
+//! Benchmark markers for `cargo xtask bench`.
+//!
+//! A marker is one 16-bit ARMv7-M *reserved hint* instruction (`0xbf60`,
+//! `0xbf70`, … `0xbff0`). The core executes it as a NOP: it touches no
+//! register, flag or memory, so placing one in code does not change what the
+//! code around it costs. QEMU's `-singlestep -d exec,nochain` trace logs it like
+//! any other instruction, which lets the xtask count the instructions executed
+//! between two markers exactly.
+//!
+//! Each call site also records `(address, name)` in the non-allocated ELF
+//! section `.lull.markers` (never flashed, never in RAM), so the xtask finds
+//! the markers without a disassembler and names the intervals `FROM->TO`.
+//!
+//! Give every call site its own `id` (0–9): otherwise LLVM may merge identical
+//! task bodies and two tasks could not be told apart.
+#![no_std]
+
+/// Emits marker `name` with hint id `id` (0–9 → `0xbf60 + 0x10 * id`).
+///
+/// The interval from one marker (inclusive) to the next (exclusive) is counted;
+/// the net cost of the code between them is that count minus one.
+///
+/// A name starting with `=` (e.g. `"=alloc"`) asks the xtask to report the
+/// interval that *starts* at it as `<name>-worst` (maximum) and `<name>-mean`
+/// instead of a `FROM->TO` row: use it around one operation measured many
+/// times.
+#[macro_export]
+macro_rules! mark {
+    ($id:literal, $name:literal) => {
+        // SAFETY: a reserved hint executes as a NOP on ARMv6-M/ARMv7-M/ARMv8-M
+        // (it touches no register, flag, stack or memory); the pushsection
+        // only adds bytes to a non-allocated section that is never loaded.
+        unsafe {
+            ::core::arch::asm!(
+                "1: .inst.n {hint}",
+                ".pushsection .lull.markers,\"\",%progbits",
+                ".4byte 1b",
+                concat!(".asciz \"", $name, "\""),
+                ".popsection",
+                hint = const 0xbf60 + 0x10 * $id,
+                options(nomem, nostack, preserves_flags)
+            )
+        }
+    };
+}
