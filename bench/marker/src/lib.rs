@@ -43,3 +43,33 @@ macro_rules! mark {
         }
     };
 }
+
+#[cfg(feature = "glue")]
+mod glue {
+    use core::panic::PanicInfo;
+    use cortex_m_semihosting::{debug, hprintln};
+
+    /// Ends the benchmark run successfully (QEMU exits with status 0).
+    pub fn done() -> ! {
+        debug::exit(debug::EXIT_SUCCESS);
+        #[allow(clippy::empty_loop)]
+        loop {}
+    }
+
+    /// Prints a `metric <name> <value>` row for the harness. Call it only
+    /// after the measured part has finished: semihosting is slow.
+    pub fn metric(name: &str, value: u32) {
+        hprintln!("metric {} {}", name, value);
+    }
+
+    #[panic_handler]
+    fn panic(info: &PanicInfo) -> ! {
+        hprintln!("{}", info);
+        debug::exit(debug::EXIT_FAILURE);
+        #[allow(clippy::empty_loop)]
+        loop {}
+    }
+}
+
+#[cfg(feature = "glue")]
+pub use glue::{done, metric};

@@ -1,0 +1,57 @@
+//! Board glue shared by Lull's example firmware.
+//!
+//! Every example prints through semihosting ([`println!`]) and ends with
+//! [`exit`]; `cargo xtask test` runs each one in QEMU and compares what it
+//! printed, and its exit status, with the golden files under
+//! `examples/<board>/expected/`.
+//!
+//! A panic prints its message and exits with status 1, so a test never hangs
+//! on a failed assertion.
+#![no_std]
+
+use core::panic::PanicInfo;
+
+#[doc(hidden)]
+pub use cortex_m_semihosting as __sh;
+
+/// The board this firmware was built for (selected by a `board-*` feature).
+pub const BOARD: &str = if cfg!(feature = "board-lm3s6965evb") {
+    "lm3s6965evb"
+} else if cfg!(feature = "board-microbit") {
+    "microbit"
+} else if cfg!(feature = "board-mps2-an386") {
+    "mps2-an386"
+} else {
+    "mps2-an505"
+};
+
+/// Prints a line to the host's stdout through semihosting.
+///
+/// Semihosting stops the core for every call: never print inside a measured
+/// interval or a timing-sensitive section.
+#[macro_export]
+macro_rules! println {
+    ($($arg:tt)*) => {
+        $crate::__sh::hprintln!($($arg)*)
+    };
+}
+
+/// Ends the program: QEMU exits with status 0 for `code == 0` and 1 otherwise.
+pub fn exit(code: u8) -> ! {
+    use cortex_m_semihosting::debug;
+    debug::exit(if code == 0 {
+        debug::EXIT_SUCCESS
+    } else {
+        debug::EXIT_FAILURE
+    });
+    // Only reached without a semihosting host (e.g. on real hardware).
+    loop {
+        cortex_m::asm::nop();
+    }
+}
+
+#[panic_handler]
+fn panic(info: &PanicInfo) -> ! {
+    println!("{}", info);
+    exit(1)
+}

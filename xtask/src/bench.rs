@@ -1,0 +1,558 @@
+//! `cargo xtask bench`: exact, repeatable instruction counts in QEMU.
+//!
+//! # Method
+//!
+//! Every binary of every firmware crate under `bench/` is built for thumbv7m
+//! with the release profile those crates share (`opt-level = "s"`, `lto`,
+//! `codegen-units = 1`, `panic = "abort"`, `debug = true`) and run as
+//!
+//! ```text
+//! qemu-system-arm -cpu cortex-m3 -machine lm3s6965evb -nographic \
+//!   -semihosting-config enable=on,target=native \
+//!   -singlestep -d exec,nochain -D <fifo> -kernel <elf>
+//! ```
+//!
+//! With `-singlestep` every translation block is one instruction and with
+//! `nochain` every executed block is logged, so the log has one line per
+//! executed instruction (the `calibrate` self-check proves it on every run).
+//! Markers (`bench_marker::mark!`) are reserved 16-bit hints that execute as a
+//! NOP; their addresses come from the ELF's `.lull.markers` section. The count
+//! from one marker (inclusive) to the next (exclusive) minus one is the net
+//! number of instructions between them. The log is read through a FIFO as it
+//! is written, so long runs need no disk.
+//!
+//! Instructions are not cycles: a Cortex-M3 spends 1–3 cycles on most of them
+//! (more on loads from slow flash, exception entry and exit). QEMU's DWT
+//! cycle counter reads 0, so instructions are what can be counted exactly.
+//!
+//! # Rows
+//!
+//! - consecutive markers `FROM`, `TO` → metric `FROM->TO`: value = most
+//!   frequent (steady state), min, max;
+//! - a marker named `=op` → `op-worst` (max) and `op-mean` for the interval
+//!   it starts;
+//! - a stdout line `metric <name> <value>` → that row as is;
+//! - for `ring*` scenarios, `switch`: the most frequent count over every
+//!   task switch, whatever order the executor runs its tasks in;
+//! - `text` (`.vector_table`+`.text`+`.rodata`) and `data` (`.data`+`.bss`)
+//!   of every binary.
+//!
+//! System = the crate's folder (`bench/rtic` → `rtic`) or the part of a binary
+//! name before `--`; scenario = the rest of the binary name.
+
+use crate::{Result, cargo, elf, qemu, root, run_cmd, tools};
+use std::{
+    collections::{BTreeMap, HashMap},
+    fs,
+    io::{BufRead, BufReader},
+    path::{Path, PathBuf},
+    process::Command,
+    thread,
+    time::Duration,
+};
+
+/// The board every benchmark runs on.
+const BOARD: crate::boards::Board = crate::boards::BOARDS[0];
+
+/// One result row (the JSON shape other tools read).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub system: String,
+    pub scenario: String,
+    pub metric: String,
+    pub value: f64,
+    pub min: f64,
+    pub max: f64,
+    pub target: String,
+}
+
+impl Row {
+    fn new(system: &str, scenario: &str, metric: &str, value: f64, min: f64, max: f64) -> Row {
+        Row {
+            system: system.into(),
+            scenario: scenario.into(),
+            metric: metric.into(),
+            value,
+            min,
+            max,
+            target: "thumbv7m".into(),
+        }
+    }
+
+    fn to_json(&self) -> String {
+        format!(
+            r#"{{"system": "{}", "scenario": "{}", "metric": "{}", "value": {}, "min": {}, "max": {}, "target": "{}"}}"#,
+            self.system,
+            self.scenario,
+            self.metric,
+            num(self.value),
+            num(self.min),
+            num(self.max),
+            self.target
+        )
+    }
+}
+
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// Every benchmark crate folder (`bench/*` with a Cargo.toml, except the
+/// marker crate itself).
+pub fn crate_dirs() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(root().join("bench"))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.join("Cargo.toml").exists() && !p.ends_with("marker"))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Whether a bench crate runs on the host (`[package.metadata.lull-bench]
+/// host = true`): its stdout lines starting with `{` are rows.
+pub fn is_host(dir: &Path) -> bool {
+    fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|m| {
+        m.split("[package.metadata.lull-bench]")
+            .nth(1)
+            .is_some_and(|rest| {
+                rest.lines()
+                    .take_while(|l| !l.starts_with('['))
+                    .any(|l| l.replace(' ', "") == "host=true")
+            })
+    })
+}
+
+fn bins(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = fs::read_dir(dir.join("src/bin"))
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| {
+                    let p = e.path();
+                    if p.extension()? != "rs" {
+                        return None;
+                    }
+                    Some(p.file_stem()?.to_string_lossy().into_owned())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+fn build(dir: &Path) -> Result<PathBuf> {
+    run_cmd(cargo().current_dir(dir).args([
+        "build",
+        "--release",
+        "--bins",
+        "--target",
+        BOARD.target,
+    ]))?;
+    Ok(dir.join("target").join(BOARD.target).join("release"))
+}
+
+/// The marker sequence of one traced run: `(instruction index, marker name)`,
+/// plus the program's stdout.
+struct Trace {
+    hits: Vec<(u64, String)>,
+    stdout: String,
+}
+
+fn trace(elf: &Path) -> Result<Trace> {
+    let markers: HashMap<u32, String> = elf::markers(elf)?
+        .into_iter()
+        .map(|m| (m.addr, m.name))
+        .collect();
+    let tmp = std::env::temp_dir().join(format!("lull-bench-{}", std::process::id()));
+    fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    let fifo = tmp.join("trace.fifo");
+    let _ = fs::remove_file(&fifo);
+    run_quiet(Command::new("mkfifo").arg(&fifo))?;
+
+    let reader = {
+        let fifo = fifo.clone();
+        thread::spawn(move || -> Result<Vec<(u64, String)>> {
+            let f = fs::File::open(&fifo).map_err(|e| e.to_string())?;
+            let mut hits = Vec::new();
+            let mut n: u64 = 0;
+            for line in BufReader::with_capacity(1 << 20, f).split(b'\n') {
+                let line = line.map_err(|e| e.to_string())?;
+                let Some(pc) = trace_pc(&line) else { continue };
+                if let Some(name) = markers.get(&pc) {
+                    hits.push((n, name.clone()));
+                }
+                n += 1;
+            }
+            Ok(hits)
+        })
+    };
+    let mut cmd = qemu::command(
+        &BOARD,
+        elf,
+        &[
+            "-singlestep".into(),
+            "-d".into(),
+            "exec,nochain".into(),
+            "-D".into(),
+            fifo.display().to_string(),
+        ],
+    );
+    cmd.current_dir(&tmp);
+    let out = qemu::run(cmd, Duration::from_secs(600))?;
+    if !reader.is_finished() {
+        // QEMU died before opening its log: open the write end so the reader
+        // sees end-of-file instead of waiting forever.
+        let _ = fs::OpenOptions::new().write(true).open(&fifo);
+    }
+    let hits = reader.join().map_err(|_| "trace reader panicked")??;
+    let _ = fs::remove_dir_all(&tmp);
+    match out.status {
+        Some(0) => Ok(Trace {
+            hits,
+            stdout: out.stdout,
+        }),
+        Some(s) => Err(format!(
+            "{} exited with {s}:\n{}{}",
+            elf.display(),
+            out.stdout,
+            out.stderr
+        )),
+        None => Err(format!("{} hung (killed after 600 s)", elf.display())),
+    }
+}
+
+/// The guest PC of one `-d exec` line:
+/// `Trace 0: 0x7f.. [00800400/00000160/00000110/ff000201] symbol`.
+fn trace_pc(line: &[u8]) -> Option<u32> {
+    let open = line.iter().position(|&b| b == b'[')?;
+    let rest = &line[open + 1..];
+    let first = rest.iter().position(|&b| b == b'/')?;
+    let pc = &rest[first + 1..];
+    let end = pc.iter().position(|&b| b == b'/' || b == b']')?;
+    u32::from_str_radix(std::str::from_utf8(&pc[..end]).ok()?, 16).ok()
+}
+
+fn run_quiet(cmd: &mut Command) -> Result {
+    let st = cmd.status().map_err(|e| e.to_string())?;
+    st.success()
+        .then_some(())
+        .ok_or_else(|| format!("{} failed", crate::show(cmd)))
+}
+
+/// Net counts per interval name, in order of first appearance.
+fn intervals(hits: &[(u64, String)]) -> Vec<(String, Vec<u64>)> {
+    let mut order: Vec<String> = Vec::new();
+    let mut map: HashMap<String, Vec<u64>> = HashMap::new();
+    for w in hits.windows(2) {
+        let ((i, from), (j, to)) = (&w[0], &w[1]);
+        let key = if from.starts_with('=') {
+            from.clone()
+        } else {
+            format!("{from}->{to}")
+        };
+        if !map.contains_key(&key) {
+            order.push(key.clone());
+        }
+        map.entry(key).or_default().push(j - i - 1);
+    }
+    order
+        .into_iter()
+        .map(|k| {
+            let v = map.remove(&k).unwrap();
+            (k, v)
+        })
+        .collect()
+}
+
+/// Most frequent value (the smaller one on a tie).
+fn mode(v: &[u64]) -> u64 {
+    let mut counts: BTreeMap<u64, usize> = BTreeMap::new();
+    for &x in v {
+        *counts.entry(x).or_default() += 1;
+    }
+    let best = counts.values().copied().max().unwrap_or(0);
+    counts
+        .into_iter()
+        .find(|&(_, c)| c == best)
+        .map(|(x, _)| x)
+        .unwrap_or(0)
+}
+
+fn rows_for(system: &str, scenario: &str, t: &Trace, elf: &Path) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    let all = intervals(&t.hits);
+    if scenario.starts_with("ring") {
+        // One figure for a ring: the steady state over every task switch,
+        // whatever order the executor runs the tasks in.
+        let v: Vec<u64> = all.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+        if let (Some(min), Some(max)) = (v.iter().min(), v.iter().max()) {
+            rows.push(Row::new(
+                system,
+                scenario,
+                "switch",
+                mode(&v) as f64,
+                *min as f64,
+                *max as f64,
+            ));
+        }
+    }
+    for (name, v) in all {
+        let (min, max) = (
+            *v.iter().min().unwrap() as f64,
+            *v.iter().max().unwrap() as f64,
+        );
+        if let Some(op) = name.strip_prefix('=') {
+            let mean = v.iter().sum::<u64>() as f64 / v.len() as f64;
+            let mean = (mean * 10.0).round() / 10.0;
+            rows.push(Row::new(
+                system,
+                scenario,
+                &format!("{op}-worst"),
+                max,
+                min,
+                max,
+            ));
+            rows.push(Row::new(
+                system,
+                scenario,
+                &format!("{op}-mean"),
+                mean,
+                min,
+                max,
+            ));
+        } else {
+            rows.push(Row::new(system, scenario, &name, mode(&v) as f64, min, max));
+        }
+    }
+    for line in t.stdout.lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if let ["metric", name, value] = f.as_slice() {
+            let v: f64 = value
+                .parse()
+                .map_err(|_| format!("{system}/{scenario}: bad metric line `{line}`"))?;
+            rows.push(Row::new(system, scenario, name, v, v, v));
+        }
+    }
+    let z = elf::sizes(elf)?;
+    rows.push(Row::new(
+        system,
+        scenario,
+        "text",
+        z.text as f64,
+        z.text as f64,
+        z.text as f64,
+    ));
+    rows.push(Row::new(
+        system,
+        scenario,
+        "data",
+        z.data as f64,
+        z.data as f64,
+        z.data as f64,
+    ));
+    Ok(rows)
+}
+
+/// The harness self-check: adjacent markers count 0, three NOPs count 3.
+/// Run by `cargo xtask test` and before every benchmark run.
+pub fn calibrate() -> Result {
+    tools::ensure_qemu()?;
+    let dir = root().join("bench/lull");
+    run_cmd(cargo().current_dir(&dir).args([
+        "build",
+        "--release",
+        "--bin",
+        "calibrate",
+        "--target",
+        BOARD.target,
+    ]))?;
+    let elf = dir
+        .join("target")
+        .join(BOARD.target)
+        .join("release/calibrate");
+    let t = trace(&elf)?;
+    let got = intervals(&t.hits);
+    let want = [("A->B", 0), ("B->C", 3), ("C->A", 2)];
+    for (name, n) in want {
+        let v = got
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| format!("calibrate: no `{name}` interval in the trace ({got:?})"))?;
+        if v.iter().any(|&x| x != n) {
+            return Err(format!(
+                "calibrate: `{name}` counted {v:?}, expected {n} every time: the trace is not \
+                 one line per instruction (is this QEMU's `-singlestep` working?)"
+            ));
+        }
+    }
+    println!(
+        "calibrate: adjacent markers 0, three NOPs 3, loop back 2: one trace line per instruction"
+    );
+    Ok(())
+}
+
+/// `cargo xtask bench [--json PATH] [--only FILTER]`.
+pub fn run(args: &[String]) -> Result {
+    let mut json = root().join("bench/results.json");
+    let mut only: Option<String> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => json = PathBuf::from(it.next().ok_or("--json needs a path")?),
+            "--only" => only = Some(it.next().ok_or("--only needs a filter")?.clone()),
+            other => return Err(format!("unexpected argument `{other}`")),
+        }
+    }
+    tools::ensure_targets()?;
+    tools::ensure_qemu()?;
+    calibrate()?;
+
+    let selected = |system: &str, scenario: &str| {
+        only.as_ref()
+            .is_none_or(|f| format!("{system}/{scenario}").contains(f.as_str()))
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    for dir in crate_dirs() {
+        let folder = dir.file_name().unwrap().to_string_lossy().into_owned();
+        if is_host(&dir) {
+            if !selected(&folder, "") && only.as_ref().is_some_and(|f| !f.contains(&folder)) {
+                continue;
+            }
+            rows.extend(run_host(&dir)?);
+            continue;
+        }
+        let wanted: Vec<(String, String, String)> = bins(&dir)
+            .into_iter()
+            .filter(|b| !(folder == "lull" && b == "calibrate"))
+            .map(|b| match b.split_once("--") {
+                Some((sys, sc)) => (b.clone(), sys.to_string(), sc.to_string()),
+                None => (b.clone(), folder.clone(), b.clone()),
+            })
+            .filter(|(_, sys, sc)| selected(sys, sc))
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let out_dir = build(&dir)?;
+        for (bin, system, scenario) in wanted {
+            let elf = out_dir.join(&bin);
+            println!("bench: {system}/{scenario}");
+            let t = trace(&elf)?;
+            let r = rows_for(&system, &scenario, &t, &elf)?;
+            for row in &r {
+                println!(
+                    "  {:<22} {:>9}  (min {}, max {})",
+                    row.metric,
+                    num(row.value),
+                    num(row.min),
+                    num(row.max)
+                );
+            }
+            rows.extend(r);
+        }
+    }
+    if only.is_some() {
+        // Keep the rows of everything that was not re-run.
+        let old = read_json(&json).unwrap_or_default();
+        let rerun: Vec<(String, String, String)> = rows
+            .iter()
+            .map(|r| (r.system.clone(), r.scenario.clone(), r.target.clone()))
+            .collect();
+        let mut merged: Vec<Row> = old
+            .into_iter()
+            .filter(|r| !rerun.contains(&(r.system.clone(), r.scenario.clone(), r.target.clone())))
+            .collect();
+        merged.extend(rows);
+        rows = merged;
+    }
+    write_json(&json, &rows)?;
+    println!("\nwrote {}", json.display());
+    crate::bench_report::write(&rows)?;
+    Ok(())
+}
+
+fn run_host(dir: &Path) -> Result<Vec<Row>> {
+    let mut cmd = cargo();
+    cmd.current_dir(dir).args(["run", "--release", "--quiet"]);
+    println!("$ {}", crate::show(&cmd));
+    let out = cmd.output().map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!(
+            "{} failed:\n{}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .filter(|l| l.trim_start().starts_with('{'))
+        .map(parse_row)
+        .collect()
+}
+
+/// Parses one flat JSON object of the row shape.
+pub fn parse_row(line: &str) -> Result<Row> {
+    let body = line
+        .trim()
+        .trim_end_matches(',')
+        .strip_prefix('{')
+        .and_then(|s| s.strip_suffix('}'))
+        .ok_or_else(|| format!("not a JSON row: {line}"))?;
+    let mut fields: HashMap<String, String> = HashMap::new();
+    for part in body.split(',') {
+        let (k, v) = part
+            .split_once(':')
+            .ok_or_else(|| format!("not a JSON row: {line}"))?;
+        let k = k.trim().trim_matches('"').to_string();
+        let v = v.trim().trim_matches('"').to_string();
+        fields.insert(k, v);
+    }
+    let s = |k: &str| {
+        fields
+            .get(k)
+            .cloned()
+            .ok_or_else(|| format!("row without `{k}`: {line}"))
+    };
+    let n = |k: &str| -> Result<f64> {
+        s(k)?
+            .parse()
+            .map_err(|_| format!("row with a non-numeric `{k}`: {line}"))
+    };
+    Ok(Row {
+        system: s("system")?,
+        scenario: s("scenario")?,
+        metric: s("metric")?,
+        value: n("value")?,
+        min: n("min")?,
+        max: n("max")?,
+        target: s("target")?,
+    })
+}
+
+fn read_json(path: &Path) -> Result<Vec<Row>> {
+    let text = fs::read_to_string(path).map_err(|e| e.to_string())?;
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("{\"system"))
+        .map(parse_row)
+        .collect()
+}
+
+fn write_json(path: &Path, rows: &[Row]) -> Result {
+    let mut s = String::from("{\"results\": [\n");
+    for (i, r) in rows.iter().enumerate() {
+        s.push_str("  ");
+        s.push_str(&r.to_json());
+        s.push_str(if i + 1 < rows.len() { ",\n" } else { "\n" });
+    }
+    s.push_str("]}\n");
+    fs::write(path, s).map_err(|e| format!("{}: {e}", path.display()))
+}

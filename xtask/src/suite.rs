@@ -1,0 +1,225 @@
+//! `cargo xtask test`: the whole suite, in the order that fails fastest.
+//!
+//! 1. `cargo fmt --check` (root workspace and every firmware workspace);
+//! 2. clippy `-D warnings` on the host (all targets) and for every embedded
+//!    target; firmware crates for their own targets;
+//! 3. host tests (`cargo test --workspace`: unit, integration, trybuild, doc);
+//! 4. literal-`yield` (`nightly` feature) tests on nightly, when installed;
+//! 5. Miri on the host tests of every library crate with `unsafe` code;
+//! 6. the benchmark harness self-check (`bench/lull` `calibrate`);
+//! 7. every example on every board it supports, in QEMU, against its golden
+//!    output, exit status and size.
+
+use crate::{Result, bench, boards, cargo, examples, root, run_cmd, tools};
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    time::Instant,
+};
+
+/// A library crate of the root workspace.
+struct Crate {
+    name: String,
+    dir: PathBuf,
+    manifest: String,
+}
+
+fn library_crates() -> Result<Vec<Crate>> {
+    let dir = root().join("crates");
+    let mut out = Vec::new();
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Ok(out);
+    };
+    for e in entries {
+        let dir = e.map_err(|e| e.to_string())?.path();
+        let Ok(manifest) = fs::read_to_string(dir.join("Cargo.toml")) else {
+            continue;
+        };
+        let name = manifest
+            .lines()
+            .find_map(|l| l.strip_prefix("name = \""))
+            .and_then(|l| l.strip_suffix('"'))
+            .ok_or_else(|| format!("{}: no package name", dir.display()))?
+            .to_string();
+        out.push(Crate {
+            name,
+            dir,
+            manifest,
+        });
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+fn is_proc_macro(c: &Crate) -> bool {
+    c.manifest.contains("proc-macro = true")
+}
+
+fn has_unsafe(dir: &Path) -> bool {
+    fn walk(dir: &Path) -> bool {
+        let Ok(rd) = fs::read_dir(dir) else {
+            return false;
+        };
+        rd.flatten().any(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p)
+            } else {
+                p.extension().is_some_and(|x| x == "rs")
+                    && fs::read_to_string(&p).is_ok_and(|s| s.contains("unsafe"))
+            }
+        })
+    }
+    walk(&dir.join("src"))
+}
+
+/// Firmware workspaces: `examples/` and every `bench/*` crate except
+/// host-side ones. Returns (dir, target triple or None for host).
+fn firmware_crates() -> Vec<(PathBuf, Option<&'static str>)> {
+    let mut out = vec![];
+    for dir in bench::crate_dirs() {
+        let host = bench::is_host(&dir);
+        out.push((
+            dir,
+            if host {
+                None
+            } else {
+                Some("thumbv7m-none-eabi")
+            },
+        ));
+    }
+    out
+}
+
+/// `cargo xtask test [--bless]`.
+pub fn run(args: &[String]) -> Result {
+    let bless = match args {
+        [] => false,
+        [b] if b == "--bless" => true,
+        _ => return Err("usage: cargo xtask test [--bless]".into()),
+    };
+    let start = Instant::now();
+    tools::ensure_targets()?;
+    tools::ensure_qemu()?;
+    let crates = library_crates()?;
+
+    section("format");
+    run_cmd(
+        cargo()
+            .current_dir(root())
+            .args(["fmt", "--all", "--check"]),
+    )?;
+    run_cmd(
+        cargo()
+            .current_dir(root().join("examples"))
+            .args(["fmt", "--check"]),
+    )?;
+    for (dir, _) in firmware_crates() {
+        run_cmd(cargo().current_dir(&dir).args(["fmt", "--check"]))?;
+    }
+
+    section("clippy");
+    run_cmd(cargo().current_dir(root()).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    let embedded: Vec<&Crate> = crates.iter().filter(|c| !is_proc_macro(c)).collect();
+    if !embedded.is_empty() {
+        for target in boards::targets() {
+            let mut cmd = cargo();
+            cmd.current_dir(root()).args(["clippy", "--target", target]);
+            for c in &embedded {
+                cmd.args(["-p", &c.name]);
+            }
+            run_cmd(cmd.args(["--", "-D", "warnings"]))?;
+        }
+    }
+    for board in boards::BOARDS {
+        run_cmd(
+            cargo()
+                .current_dir(root().join("examples"))
+                .args(["clippy", "--release", "--target", board.target])
+                .arg("--features")
+                .arg(format!("board-{}", board.name))
+                .arg("--target-dir")
+                .arg(root().join("examples/target").join(board.name))
+                .args(["--", "-D", "warnings"]),
+        )?;
+    }
+    for (dir, target) in firmware_crates() {
+        let mut cmd = cargo();
+        cmd.current_dir(&dir).args(["clippy", "--release"]);
+        if let Some(t) = target {
+            cmd.args(["--target", t]);
+        }
+        run_cmd(cmd.args(["--", "-D", "warnings"]))?;
+    }
+
+    section("host tests (unit, integration, trybuild, doc)");
+    run_cmd(cargo().current_dir(root()).args(["test", "--workspace"]))?;
+
+    let nightly = tools::has_nightly();
+    let with_nightly: Vec<&Crate> = crates
+        .iter()
+        .filter(|c| c.manifest.contains("\nnightly = "))
+        .collect();
+    if !with_nightly.is_empty() {
+        section("nightly features (literal `yield`)");
+        if nightly {
+            for c in with_nightly {
+                run_cmd(cargo().current_dir(root()).args([
+                    "+nightly",
+                    "test",
+                    "-p",
+                    &c.name,
+                    "--features",
+                    "nightly",
+                ]))?;
+            }
+        } else {
+            println!("no nightly toolchain: skipped");
+        }
+    }
+
+    let miri: Vec<&Crate> = crates
+        .iter()
+        .filter(|c| !is_proc_macro(c) && has_unsafe(&c.dir))
+        .collect();
+    if !miri.is_empty() {
+        section("Miri");
+        if nightly {
+            tools::ensure_miri()?;
+            for c in miri {
+                run_cmd(cargo().current_dir(root()).args([
+                    "+nightly", "miri", "test", "-p", &c.name, "--lib", "--tests",
+                ]))?;
+            }
+        } else {
+            return Err("Miri needs a nightly toolchain: rustup toolchain install nightly".into());
+        }
+    }
+
+    section("benchmark harness self-check");
+    bench::calibrate()?;
+
+    section(if bless {
+        "examples in QEMU (blessing golden files)"
+    } else {
+        "examples in QEMU"
+    });
+    let passed = examples::check_all(bless)?;
+
+    println!(
+        "\nxtask: test suite passed in {:.0?}\nexamples: {passed} passed, 0 failed",
+        start.elapsed()
+    );
+    Ok(())
+}
+
+fn section(name: &str) {
+    println!("\n=== {name}");
+}
