@@ -417,14 +417,16 @@ pub fn run(args: &[String]) -> Result {
     calibrate()?;
 
     let selected = |system: &str, scenario: &str| {
-        only.as_ref()
-            .is_none_or(|f| format!("{system}/{scenario}").contains(f.as_str()))
+        only.as_ref().is_none_or(|f| {
+            let id = format!("{system}/{scenario}");
+            f.split(',').any(|one| id.contains(one))
+        })
     };
     let mut rows: Vec<Row> = Vec::new();
     for dir in crate_dirs() {
         let folder = dir.file_name().unwrap().to_string_lossy().into_owned();
         if is_host(&dir) {
-            if !selected(&folder, "") && only.as_ref().is_some_and(|f| !f.contains(&folder)) {
+            if !selected(&folder, "") {
                 continue;
             }
             rows.extend(run_host(&dir)?);

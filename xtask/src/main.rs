@@ -61,8 +61,10 @@ usage: cargo xtask <command>
                                --bless rewrites the golden files
   run <example> [--board B]    build one example and run it in QEMU (default board:
                                lm3s6965evb)
-  bench [--json PATH] [--only FILTER]
-                               instruction counts in QEMU for Lull and its peers;
+  bench [--json PATH] [--only F1,F2]
+                               instruction counts in QEMU for Lull and its peers
+                               (--only: run the SYSTEM/SCENARIO ids containing F1 or F2
+                               and keep the other rows of the JSON);
                                writes bench/results.json (or PATH), bench/chart.svg and
                                the generated tables in BENCHMARKS.md";
 

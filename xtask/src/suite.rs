@@ -24,14 +24,21 @@ struct Crate {
     manifest: String,
 }
 
+/// The workspace members under `crates/` (a folder not yet listed in the
+/// root `members` is work in progress and not tested).
 fn library_crates() -> Result<Vec<Crate>> {
     let dir = root().join("crates");
+    let workspace = fs::read_to_string(root().join("Cargo.toml")).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     let Ok(entries) = fs::read_dir(&dir) else {
         return Ok(out);
     };
     for e in entries {
         let dir = e.map_err(|e| e.to_string())?.path();
+        let folder = dir.file_name().unwrap().to_string_lossy().into_owned();
+        if !workspace.contains(&format!("\"crates/{folder}\"")) {
+            continue;
+        }
         let Ok(manifest) = fs::read_to_string(dir.join("Cargo.toml")) else {
             continue;
         };
