@@ -1,0 +1,1356 @@
+//! A TLSF (Two-Level Segregated Fit) memory allocator for `no_std` targets.
+//!
+//! [`Tlsf`] manages one or more memory regions handed to it with
+//! [`Tlsf::extend`]. [`Tlsf::allocate`] and [`Tlsf::deallocate`] run in
+//! constant time, whatever the pool size or its fragmentation: free blocks are
+//! kept in segregated lists indexed by a two-level bitmap, and a suitable list
+//! is found with one or two count-trailing-zeros instructions. Nothing walks a
+//! free list.
+//!
+//! ```
+//! use core::alloc::Layout;
+//! use lull_tlsf::Tlsf;
+//!
+//! // On a microcontroller this is a `static mut` array or a linker region.
+//! let region: &'static mut [u8] = Box::leak(vec![0u8; 4096].into_boxed_slice());
+//!
+//! let mut tlsf: Tlsf = Tlsf::new();
+//! tlsf.extend(region).unwrap();
+//!
+//! let layout = Layout::from_size_align(100, 8).unwrap();
+//! let ptr = tlsf.allocate(layout).unwrap();
+//! assert_eq!(ptr.as_ptr() as usize % 8, 0);
+//! // SAFETY: `ptr` came from `tlsf.allocate(layout)` and is freed once.
+//! unsafe { tlsf.deallocate(ptr, layout) };
+//! assert_eq!(tlsf.stats().allocated_blocks, 0);
+//! ```
+//!
+//! # Memory layout
+//!
+//! With `W = size_of::<usize>()` (4 on Cortex-M) and the *granule*
+//! `G = 2 * W` (8 on Cortex-M):
+//!
+//! - every block starts with a one-word header: its size (a multiple of `G`)
+//!   and three flag bits (free, previous-block-free, region end). A block in
+//!   use costs exactly this one word: **4 bytes of overhead per block on
+//!   32-bit targets**, 8 on 64-bit ones;
+//! - a free block also holds its free-list links after the header and a copy
+//!   of its size in its last word (a *boundary tag*), which is how a block
+//!   being freed finds a free predecessor to merge with. The smallest block is
+//!   therefore `2 * G` bytes (16 on Cortex-M): a request of up to 12 bytes
+//!   takes 16 bytes of the pool;
+//! - block headers sit at addresses `≡ W (mod G)`, so every payload is
+//!   `G`-aligned (8 bytes on Cortex-M, 16 on 64-bit hosts). Larger alignments
+//!   are served by splitting a free block in front of the payload;
+//! - every region ends with a two-word sentinel that stops coalescing and links
+//!   the regions together for [`Tlsf::check_heap`].
+//!
+//! Freed blocks merge with free neighbours immediately: once every allocation
+//! is freed, the pool is one free block per region again (per *chunk* for a
+//! region larger than [`Tlsf::MAX_BLOCK_SIZE`], see [`Tlsf::extend`]).
+//!
+//! # Time bounds
+//!
+//! | operation | cost |
+//! |---|---|
+//! | [`allocate`](Tlsf::allocate), [`deallocate`](Tlsf::deallocate) | O(1) |
+//! | [`grow_in_place`](Tlsf::grow_in_place), [`shrink_in_place`](Tlsf::shrink_in_place), [`usable_size`](Tlsf::usable_size), [`stats`](Tlsf::stats) | O(1) |
+//! | [`reallocate`](Tlsf::reallocate) | O(1) when it resizes in place; when it must move, O(1) plus copying `min(old, new)` bytes |
+//! | [`extend`](Tlsf::extend) | O(region length / [`Tlsf::MAX_BLOCK_SIZE`]) |
+//! | [`largest_free_block`](Tlsf::largest_free_block) | O(length of one free list) |
+//! | [`check_heap`](Tlsf::check_heap) | O(blocks × free-list length) |
+//!
+//! # Good fit
+//!
+//! Like every TLSF, the allocator rounds a request up to the next size class
+//! before searching, so that *any* block of the class it finds is big enough.
+//! This makes the search O(1) but means a block of the request's own class is
+//! not used when it is the only one that would fit. [`Tlsf::allocate`] tries
+//! the head of that class as a last resort (still O(1)), which recovers most
+//! of those cases.
+//!
+//! # Configuration
+//!
+//! `Tlsf<FLLEN, SLLEN>`: `SLLEN` second-level lists (a power of two, 2 to 32)
+//! split each power-of-two size range; `FLLEN` first-level ranges (2 to 32)
+//! bound the largest block. The control block is
+//! `FLLEN * SLLEN + FLLEN + 5` words on 32-bit targets (the list heads, the
+//! 32-bit second-level bitmaps, the first-level bitmap, the region list and
+//! three statistics counters). The default `Tlsf` = `Tlsf<12, 8>`:
+//!
+//! | config | largest block (32-bit) | control block (32-bit) | suits |
+//! |---|---|---|---|
+//! | `Tlsf<8, 4>` | 4 KiB | 180 bytes | 2–8 KiB of RAM |
+//! | `Tlsf<10, 8>` | 32 KiB | 380 bytes | heaps up to 32 KiB |
+//! | `Tlsf` (`<12, 8>`) | 128 KiB | 452 bytes | 2 KiB – 1 MiB of RAM |
+//! | `Tlsf<14, 16>` | 1 MiB | 972 bytes | large single allocations |
+//!
+//! A region larger than the largest block is accepted and cut into chunks of at
+//! most [`Tlsf::MAX_BLOCK_SIZE`] bytes; only a single allocation is limited to
+//! [`Tlsf::MAX_ALLOCATION`] bytes.
+//!
+//! # Using it through a shared reference
+//!
+//! - [`TlsfCell`]: a `!Sync` cell; `&TlsfCell` implements
+//!   [`allocator_api2::alloc::Allocator`], so `allocator_api2` collections can
+//!   use it.
+//! - `GlobalTlsf` (cargo feature `critical-section`): a
+//!   [`GlobalAlloc`](core::alloc::GlobalAlloc) that takes a critical section
+//!   around every call, for `#[global_allocator]`.
+#![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(test)]
+extern crate std;
+
+mod cell;
+#[cfg(feature = "critical-section")]
+mod global;
+
+pub use cell::TlsfCell;
+#[cfg(feature = "critical-section")]
+pub use global::GlobalTlsf;
+
+use core::alloc::Layout;
+use core::fmt;
+use core::mem::MaybeUninit;
+use core::ptr::{self, NonNull};
+
+/// Bytes in a word.
+const W: usize = size_of::<usize>();
+/// Block sizes and payload addresses are multiples of the granule.
+const GRAN: usize = 2 * W;
+/// `log2(GRAN)`.
+const LOG_GRAN: u32 = GRAN.trailing_zeros();
+/// Smallest block: header, two links, footer.
+const MIN_BLOCK: usize = 2 * GRAN;
+/// Header flag: the block is free.
+const FREE: usize = 1;
+/// Header flag: the physically previous block is free (its last word is its
+/// size).
+const PREV_FREE: usize = 2;
+/// Header flag: the block is a region-end sentinel (size 0); the word after the
+/// header links to the first block of another region.
+const SENTINEL: usize = 4;
+/// The bits of a header that are not the size.
+const FLAGS: usize = GRAN - 1;
+
+/// The error of [`Tlsf::extend`]: the region cannot hold even one block.
+///
+/// A region needs room for one minimum block (`4 * size_of::<usize>()` bytes),
+/// the end sentinel (`2 * size_of::<usize>()` bytes) and up to
+/// `2 * size_of::<usize>() - 1` bytes of alignment padding.
+///
+/// ```
+/// use lull_tlsf::{RegionTooSmall, Tlsf};
+///
+/// let region: &'static mut [u8] = Box::leak(vec![0u8; 8].into_boxed_slice());
+/// let mut tlsf: Tlsf = Tlsf::new();
+/// assert_eq!(tlsf.extend(region), Err(RegionTooSmall { len: 8 }));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionTooSmall {
+    /// The length of the rejected region, in bytes.
+    pub len: usize,
+}
+
+impl fmt::Display for RegionTooSmall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a region of {} bytes cannot hold a block", self.len)
+    }
+}
+
+impl core::error::Error for RegionTooSmall {}
+
+/// Allocation statistics, kept up to date by every operation at the cost of a
+/// few additions (see [`Tlsf::stats`]).
+///
+/// `free_bytes + used_bytes` is the number of bytes the pool manages: the
+/// regions minus alignment padding and region-end sentinels.
+///
+/// ```
+/// use core::alloc::Layout;
+/// use lull_tlsf::Tlsf;
+///
+/// let mut tlsf: Tlsf = Tlsf::new();
+/// tlsf.extend(Box::leak(vec![0u8; 1024].into_boxed_slice())).unwrap();
+/// let before = tlsf.stats();
+/// let p = tlsf.allocate(Layout::new::<[u32; 10]>()).unwrap();
+/// let after = tlsf.stats();
+/// assert_eq!(after.allocated_blocks, 1);
+/// assert!(after.used_bytes >= 40);
+/// assert_eq!(after.free_bytes + after.used_bytes, before.free_bytes);
+/// # unsafe { tlsf.deallocate(p, Layout::new::<[u32; 10]>()) };
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stats {
+    /// Bytes in free blocks, headers included.
+    pub free_bytes: usize,
+    /// Bytes in blocks in use, headers and rounding included.
+    pub used_bytes: usize,
+    /// Blocks in use (allocations not yet freed).
+    pub allocated_blocks: usize,
+}
+
+/// What [`Tlsf::check_heap`] found by walking every block.
+///
+/// ```
+/// use lull_tlsf::Tlsf;
+///
+/// let mut tlsf: Tlsf = Tlsf::new();
+/// tlsf.extend(Box::leak(vec![0u8; 1024].into_boxed_slice())).unwrap();
+/// tlsf.extend(Box::leak(vec![0u8; 512].into_boxed_slice())).unwrap();
+/// let report = tlsf.check_heap().unwrap();
+/// assert_eq!(report.chunks, 2);
+/// assert_eq!(report.free_blocks, 2);
+/// assert_eq!(report.used_blocks, 0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HeapReport {
+    /// Chunks (regions, or parts of a region larger than
+    /// [`Tlsf::MAX_BLOCK_SIZE`]).
+    pub chunks: usize,
+    /// Free blocks.
+    pub free_blocks: usize,
+    /// Blocks in use.
+    pub used_blocks: usize,
+    /// Bytes in free blocks.
+    pub free_bytes: usize,
+    /// Bytes in blocks in use.
+    pub used_bytes: usize,
+}
+
+/// A TLSF allocator: `FLLEN` first-level size ranges, each split into `SLLEN`
+/// second-level lists (see the [crate documentation](crate#configuration)).
+///
+/// `Tlsf` alone is the default configuration, `Tlsf<12, 8>`: blocks of up to
+/// 128 KiB on 32-bit targets, a 452-byte control block.
+///
+/// The pool starts empty ([`Tlsf::new`] is `const`, so it can live in a
+/// `static`) and is given memory with [`Tlsf::extend`]. All methods take
+/// `&mut self`; wrap the pool in [`TlsfCell`] or `GlobalTlsf` to share it.
+///
+/// ```
+/// use core::alloc::Layout;
+/// use lull_tlsf::Tlsf;
+///
+/// let mut small: Tlsf<8, 4> = Tlsf::empty();
+/// small.extend(Box::leak(vec![0u8; 2048].into_boxed_slice())).unwrap();
+/// let p = small.allocate(Layout::from_size_align(64, 64).unwrap()).unwrap();
+/// assert_eq!(p.as_ptr() as usize % 64, 0);
+/// ```
+pub struct Tlsf<const FLLEN: usize = 12, const SLLEN: usize = 8> {
+    /// `fl_bitmap` bit `f` is set when `sl_bitmap[f] != 0`.
+    fl_bitmap: u32,
+    /// `sl_bitmap[f]` bit `s` is set when `heads[f][s]` is non-null.
+    sl_bitmap: [u32; FLLEN],
+    /// Heads of the free lists (null: empty).
+    heads: [[*mut u8; SLLEN]; FLLEN],
+    /// First block of the most recently added chunk (null: none).
+    chunks: *mut u8,
+    /// Bytes of all blocks (free and used) of all chunks.
+    managed: usize,
+    /// Bytes of blocks in use.
+    used: usize,
+    /// Blocks in use.
+    allocated: usize,
+}
+
+// SAFETY: a `Tlsf` owns its regions exclusively (they were handed over as
+// `&'static mut` or under `extend_raw`'s contract), and its raw pointers only
+// point into them, so moving the pool to another thread moves that ownership
+// with it.
+unsafe impl<const FLLEN: usize, const SLLEN: usize> Send for Tlsf<FLLEN, SLLEN> {}
+// SAFETY: `&Tlsf` only reads (statistics, heap checks); every mutation needs
+// `&mut Tlsf`. There is no interior mutability.
+unsafe impl<const FLLEN: usize, const SLLEN: usize> Sync for Tlsf<FLLEN, SLLEN> {}
+
+impl Tlsf {
+    /// An empty pool in the default configuration; give it memory with
+    /// [`Tlsf::extend`]. For another configuration use [`Tlsf::empty`].
+    ///
+    /// ```
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// static mut POOL: Tlsf = Tlsf::new();
+    /// let mut local = Tlsf::new();
+    /// assert_eq!(local.stats().free_bytes, 0);
+    /// # let _ = &mut local;
+    /// ```
+    pub const fn new() -> Self {
+        Self::empty()
+    }
+}
+
+impl Default for Tlsf {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const FLLEN: usize, const SLLEN: usize> fmt::Debug for Tlsf<FLLEN, SLLEN> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Tlsf")
+            .field("fllen", &FLLEN)
+            .field("sllen", &SLLEN)
+            .field("stats", &self.stats())
+            .finish_non_exhaustive()
+    }
+}
+
+#[inline(always)]
+const fn msb(x: usize) -> u32 {
+    usize::BITS - 1 - x.leading_zeros()
+}
+
+// Raw word access. All block addresses are `W`-aligned and derived from a
+// region pointer, so these keep provenance and alignment.
+
+/// Reads the word at `p + off`.
+///
+/// # Safety
+/// `p + off` is a `W`-aligned word inside a region of the pool.
+#[inline(always)]
+unsafe fn rd(p: *mut u8, off: usize) -> usize {
+    // SAFETY: guaranteed by the caller.
+    unsafe { p.add(off).cast::<usize>().read() }
+}
+
+/// Writes the word at `p + off`.
+///
+/// # Safety
+/// As for [`rd`].
+#[inline(always)]
+unsafe fn wr(p: *mut u8, off: usize, v: usize) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { p.add(off).cast::<usize>().write(v) }
+}
+
+/// Reads the pointer word at `p + off`.
+///
+/// # Safety
+/// As for [`rd`].
+#[inline(always)]
+unsafe fn rdp(p: *mut u8, off: usize) -> *mut u8 {
+    // SAFETY: guaranteed by the caller.
+    unsafe { p.add(off).cast::<*mut u8>().read() }
+}
+
+/// Writes the pointer word at `p + off`.
+///
+/// # Safety
+/// As for [`rd`].
+#[inline(always)]
+unsafe fn wrp(p: *mut u8, off: usize, v: *mut u8) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { p.add(off).cast::<*mut u8>().write(v) }
+}
+
+/// Offsets of the free-list links inside a free block.
+const NEXT: usize = W;
+const PREV: usize = 2 * W;
+
+impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
+    const SLI: u32 = {
+        assert!(
+            SLLEN.is_power_of_two() && SLLEN >= 2 && SLLEN <= 32,
+            "SLLEN must be a power of two in 2..=32"
+        );
+        SLLEN.trailing_zeros()
+    };
+    /// Block sizes below this go to first-level list 0, one list per granule.
+    const SMALL: usize = SLLEN * GRAN;
+
+    /// The largest block the pool can index, in bytes (blocks include their
+    /// one-word header). Regions are cut into chunks of at most this size.
+    ///
+    /// ```
+    /// use lull_tlsf::Tlsf;
+    /// # #[cfg(target_pointer_width = "32")]
+    /// assert_eq!(<Tlsf>::MAX_BLOCK_SIZE, 128 * 1024 - 8);
+    /// # #[cfg(target_pointer_width = "64")]
+    /// assert_eq!(<Tlsf>::MAX_BLOCK_SIZE, 256 * 1024 - 16);
+    /// ```
+    pub const MAX_BLOCK_SIZE: usize = {
+        assert!(FLLEN >= 2 && FLLEN <= 32, "FLLEN must be in 2..=32");
+        let bits = LOG_GRAN + Self::SLI + FLLEN as u32 - 1;
+        assert!(bits < usize::BITS - 1, "FLLEN too large for this target");
+        (1usize << bits) - GRAN
+    };
+
+    /// The largest `layout.size()` [`Tlsf::allocate`] can serve (with an
+    /// alignment up to `2 * size_of::<usize>()`).
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// type Small = Tlsf<8, 4>;
+    /// let mut tlsf = Small::empty();
+    /// let region = vec![0u8; Small::MAX_BLOCK_SIZE + 64];
+    /// tlsf.extend(Box::leak(region.into_boxed_slice())).unwrap();
+    /// let max = Small::MAX_ALLOCATION;
+    /// assert!(tlsf.allocate(Layout::from_size_align(max, 1).unwrap()).is_some());
+    /// assert!(tlsf.allocate(Layout::from_size_align(max + 1, 1).unwrap()).is_none());
+    /// ```
+    pub const MAX_ALLOCATION: usize = Self::MAX_BLOCK_SIZE - W;
+
+    /// Bytes of RAM the control block (this struct) takes.
+    ///
+    /// ```
+    /// use lull_tlsf::Tlsf;
+    /// # #[cfg(target_pointer_width = "32")]
+    /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, 452);
+    /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, size_of::<Tlsf>());
+    /// ```
+    pub const CONTROL_BLOCK_BYTES: usize = size_of::<Self>();
+
+    /// Bytes a block in use costs on top of its payload: one header word.
+    ///
+    /// ```
+    /// use lull_tlsf::Tlsf;
+    /// assert_eq!(<Tlsf>::BLOCK_OVERHEAD, size_of::<usize>());
+    /// ```
+    pub const BLOCK_OVERHEAD: usize = W;
+
+    /// An empty pool in any configuration (`Tlsf::<FLLEN, SLLEN>::empty()`);
+    /// [`Tlsf::new`] is the same for the default configuration.
+    ///
+    /// Fails to compile (at monomorphization) when `SLLEN` is not a power of
+    /// two in 2..=32 or `FLLEN` is not in 2..=32.
+    ///
+    /// ```
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// static mut TINY: Tlsf<8, 4> = Tlsf::empty();
+    /// let pool = Tlsf::<10, 8>::empty();
+    /// assert_eq!(pool.stats().allocated_blocks, 0);
+    /// ```
+    pub const fn empty() -> Self {
+        let _ = Self::MAX_BLOCK_SIZE;
+        Self {
+            fl_bitmap: 0,
+            sl_bitmap: [0; FLLEN],
+            heads: [[ptr::null_mut(); SLLEN]; FLLEN],
+            chunks: ptr::null_mut(),
+            managed: 0,
+            used: 0,
+            allocated: 0,
+        }
+    }
+
+    // ---- size classes -------------------------------------------------
+
+    /// The list a free block of `size` bytes belongs to. `size` is a multiple
+    /// of `GRAN`, at least `MIN_BLOCK`; the result may be out of range
+    /// (`fl >= FLLEN`) for sizes above `MAX_BLOCK_SIZE`.
+    #[inline(always)]
+    fn mapping(size: usize) -> (usize, usize) {
+        if size < Self::SMALL {
+            (0, size >> LOG_GRAN)
+        } else {
+            let m = msb(size);
+            let fl = (m - (Self::SLI + LOG_GRAN) + 1) as usize;
+            let sl = (size >> (m - Self::SLI)) - SLLEN;
+            (fl, sl)
+        }
+    }
+
+    /// The first list all of whose blocks hold at least `size` bytes.
+    #[inline(always)]
+    fn mapping_round_up(size: usize) -> (usize, usize) {
+        if size < Self::SMALL {
+            (0, size >> LOG_GRAN)
+        } else {
+            let m = msb(size);
+            Self::mapping(size + (1 << (m - Self::SLI)) - 1)
+        }
+    }
+
+    /// Block size needed for a payload of `size` bytes (`size <=
+    /// MAX_ALLOCATION`).
+    #[inline(always)]
+    const fn block_size_for(size: usize) -> usize {
+        let s = (size + W + GRAN - 1) & !(GRAN - 1);
+        if s < MIN_BLOCK { MIN_BLOCK } else { s }
+    }
+
+    // ---- free lists ---------------------------------------------------
+
+    /// Pushes free block `b` of `size` bytes on its list.
+    ///
+    /// # Safety
+    /// `b` is a free block of `size <= MAX_BLOCK_SIZE` bytes in the pool, on
+    /// no list.
+    #[inline(always)]
+    unsafe fn push(&mut self, b: *mut u8, size: usize) {
+        let (fl, sl) = Self::mapping(size);
+        debug_assert!(fl < FLLEN && sl < SLLEN);
+        // SAFETY: `size <= MAX_BLOCK_SIZE`, so `fl < FLLEN` and `sl < SLLEN`
+        // by construction of the mapping.
+        let head = unsafe { self.heads.get_unchecked_mut(fl).get_unchecked_mut(sl) };
+        let old = *head;
+        // SAFETY: `b` is a free block (at least MIN_BLOCK bytes, so its link
+        // words exist) and `old`, when non-null, is a free block on a list.
+        unsafe {
+            wrp(b, NEXT, old);
+            wrp(b, PREV, ptr::null_mut());
+            if !old.is_null() {
+                wrp(old, PREV, b);
+            }
+        }
+        *head = b;
+        self.fl_bitmap |= 1 << fl;
+        // SAFETY: `fl < FLLEN` as above.
+        unsafe { *self.sl_bitmap.get_unchecked_mut(fl) |= 1 << sl };
+    }
+
+    /// Unlinks free block `b` of `size` bytes from its list.
+    ///
+    /// # Safety
+    /// `b` is a free block of `size` bytes on its list.
+    #[inline(always)]
+    unsafe fn unlink(&mut self, b: *mut u8, size: usize) {
+        let (fl, sl) = Self::mapping(size);
+        debug_assert!(fl < FLLEN && sl < SLLEN);
+        // SAFETY: `b` is a free block on a list, so its link words hold list
+        // pointers; its neighbours on the list are free blocks too.
+        unsafe {
+            let next = rdp(b, NEXT);
+            let prev = rdp(b, PREV);
+            if !next.is_null() {
+                wrp(next, PREV, prev);
+            }
+            if !prev.is_null() {
+                wrp(prev, NEXT, next);
+            } else {
+                // `b` is the head of list (fl, sl), which exists since `b` is
+                // on it.
+                *self.heads.get_unchecked_mut(fl).get_unchecked_mut(sl) = next;
+                if next.is_null() {
+                    self.clear_bit(fl, sl);
+                }
+            }
+        }
+    }
+
+    /// Removes and returns the head of the non-empty list `(fl, sl)`.
+    ///
+    /// # Safety
+    /// `fl < FLLEN`, `sl < SLLEN` and the list is non-empty.
+    #[inline(always)]
+    unsafe fn pop(&mut self, fl: usize, sl: usize) -> *mut u8 {
+        // SAFETY: indices in range and the list non-empty (caller); the head
+        // and its successor are free blocks on the list.
+        unsafe {
+            let head = self.heads.get_unchecked_mut(fl).get_unchecked_mut(sl);
+            let b = *head;
+            let next = rdp(b, NEXT);
+            *head = next;
+            if next.is_null() {
+                self.clear_bit(fl, sl);
+            } else {
+                wrp(next, PREV, ptr::null_mut());
+            }
+            b
+        }
+    }
+
+    /// Marks list `(fl, sl)` empty in the bitmaps.
+    ///
+    /// # Safety
+    /// `fl < FLLEN`.
+    #[inline(always)]
+    unsafe fn clear_bit(&mut self, fl: usize, sl: usize) {
+        // SAFETY: `fl < FLLEN` (caller).
+        let slm = unsafe { self.sl_bitmap.get_unchecked_mut(fl) };
+        *slm &= !(1 << sl);
+        if *slm == 0 {
+            self.fl_bitmap &= !(1 << fl);
+        }
+    }
+
+    /// The first non-empty list at or after `(fl, sl)` in size order.
+    #[inline(always)]
+    fn find(&self, fl: usize, sl: usize) -> Option<(usize, usize)> {
+        // SAFETY: `fl < FLLEN` (checked by the caller of `find`).
+        let mut bits = unsafe { *self.sl_bitmap.get_unchecked(fl) } & (!0u32 << sl);
+        let mut fl = fl;
+        if bits == 0 {
+            // Ranges above `fl`: shifting 2 by up to 31 and subtracting one
+            // cannot overflow.
+            let above = self.fl_bitmap & !(2u32 << fl).wrapping_sub(1);
+            if above == 0 {
+                return None;
+            }
+            fl = above.trailing_zeros() as usize;
+            // SAFETY: only bits below FLLEN are ever set in `fl_bitmap`.
+            bits = unsafe { *self.sl_bitmap.get_unchecked(fl) };
+        }
+        Some((fl, bits.trailing_zeros() as usize))
+    }
+
+    /// Padding to put in front of the payload of a free block at `b` so that
+    /// the payload is `align`-aligned: 0 or at least `MIN_BLOCK` bytes (the
+    /// padding becomes a free block).
+    #[inline(always)]
+    fn front_pad(b: *mut u8, align: usize) -> usize {
+        let payload = b.addr() + W;
+        let pad = payload.wrapping_neg() & (align - 1);
+        if pad != 0 && pad < MIN_BLOCK {
+            pad + align
+        } else {
+            pad
+        }
+    }
+
+    // ---- allocation -----------------------------------------------------
+
+    /// Allocates a block for `layout`; `None` when `layout.size()` is zero or
+    /// larger than [`Tlsf::MAX_ALLOCATION`], or no free block is large enough.
+    ///
+    /// The block is aligned to `layout.align()` (any power of two: alignments
+    /// up to `2 * size_of::<usize>()` cost nothing, larger ones are served by
+    /// splitting off a free block in front) and holds at least
+    /// `layout.size()` bytes ([`Tlsf::usable_size`] says how many). Its
+    /// contents are unspecified. O(1).
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// tlsf.extend(Box::leak(vec![0u8; 16 * 1024].into_boxed_slice())).unwrap();
+    ///
+    /// let page = Layout::from_size_align(100, 4096).unwrap();
+    /// let p = tlsf.allocate(page).unwrap();
+    /// assert_eq!(p.as_ptr() as usize % 4096, 0);
+    ///
+    /// assert!(tlsf.allocate(Layout::new::<()>()).is_none()); // zero-sized
+    /// assert!(tlsf.allocate(Layout::new::<[u8; 20_000]>()).is_none()); // too large
+    /// # unsafe { tlsf.deallocate(p, page) };
+    /// ```
+    #[inline]
+    pub fn allocate(&mut self, layout: Layout) -> Option<NonNull<u8>> {
+        let size = layout.size();
+        if size.wrapping_sub(1) >= Self::MAX_ALLOCATION {
+            return None;
+        }
+        let align = layout.align();
+        let need = Self::block_size_for(size);
+        // With a large alignment, search for a block that holds the worst
+        // front padding too (`align + GRAN`, see `front_pad`). No overflow:
+        // `need <= MAX_BLOCK_SIZE` and `align <= isize::MAX + 1`.
+        let search = if align <= GRAN {
+            need
+        } else {
+            need + align + GRAN
+        };
+        let (fl, sl) = Self::mapping_round_up(search);
+        let found = if fl < FLLEN { self.find(fl, sl) } else { None };
+        let b = match found {
+            // SAFETY: `find` returns a non-empty list in range.
+            Some((fl, sl)) => unsafe { self.pop(fl, sl) },
+            None => self.last_resort(search.min(Self::MAX_BLOCK_SIZE), need, align)?,
+        };
+        // SAFETY: `b` is a free block just taken off its list; its size is at
+        // least `front_pad(b, align) + need` (guaranteed by the search class or
+        // checked by `last_resort`).
+        Some(unsafe { self.carve(b, need, align) })
+    }
+
+    /// When no list is certain to hold a large enough block: the head of the
+    /// list that `search` itself maps to may still be large enough.
+    #[cold]
+    fn last_resort(&mut self, search: usize, need: usize, align: usize) -> Option<*mut u8> {
+        let (fl, sl) = Self::mapping(search);
+        if fl >= FLLEN {
+            return None;
+        }
+        // SAFETY: `fl < FLLEN`, `sl < SLLEN` by the mapping.
+        let head = unsafe { *self.heads.get_unchecked(fl).get_unchecked(sl) };
+        if head.is_null() {
+            return None;
+        }
+        // SAFETY: `head` is a free block on list (fl, sl).
+        let size = unsafe { rd(head, 0) } & !FLAGS;
+        let pad = if align <= GRAN {
+            0
+        } else {
+            Self::front_pad(head, align)
+        };
+        if size < need || size - need < pad {
+            return None;
+        }
+        // SAFETY: list (fl, sl) is in range and non-empty.
+        Some(unsafe { self.pop(fl, sl) })
+    }
+
+    /// Turns free block `b` (already off its list) into a block in use of at
+    /// least `need` bytes with an `align`-aligned payload; returns the
+    /// payload.
+    ///
+    /// # Safety
+    /// `b` is a free block, on no list, of at least `front_pad(b, align) +
+    /// need` bytes.
+    #[inline(always)]
+    unsafe fn carve(&mut self, b: *mut u8, need: usize, align: usize) -> NonNull<u8> {
+        // SAFETY: `b` is a free block (caller), so its header and footer and
+        // the header of the block after it are valid words of the pool; the
+        // padding and tail blocks written below lie inside `b`.
+        unsafe {
+            let mut size = rd(b, 0) & !FLAGS;
+            let mut b = b;
+            let mut prev_flag = 0;
+            if align > GRAN {
+                let pad = Self::front_pad(b, align);
+                if pad != 0 {
+                    // The padding becomes a free block (its predecessor is in
+                    // use: free blocks never touch).
+                    wr(b, 0, pad | FREE);
+                    wr(b, pad - W, pad);
+                    self.push(b, pad);
+                    b = b.add(pad);
+                    size -= pad;
+                    prev_flag = PREV_FREE;
+                }
+            }
+            let rest = size - need;
+            if rest >= MIN_BLOCK {
+                let t = b.add(need);
+                wr(t, 0, rest | FREE);
+                wr(t, rest - W, rest);
+                self.push(t, rest);
+                size = need;
+                // The block after `t` already says its predecessor is free.
+            } else {
+                let n = b.add(size);
+                wr(n, 0, rd(n, 0) & !PREV_FREE);
+            }
+            wr(b, 0, size | prev_flag);
+            self.used += size;
+            self.allocated += 1;
+            NonNull::new_unchecked(b.add(W))
+        }
+    }
+
+    /// Frees a block and merges it with free neighbours. O(1).
+    ///
+    /// `layout` is only checked in debug builds (its size must not exceed the
+    /// block's usable size), which also catch double frees and pointers whose
+    /// header is not that of a block in use.
+    ///
+    /// # Safety
+    /// `ptr` was returned by [`allocate`](Tlsf::allocate) (or
+    /// [`reallocate`](Tlsf::reallocate)) of *this* pool and not freed since;
+    /// `layout` has the block's alignment and a size it was allocated or
+    /// resized to. The block's memory is not used afterwards.
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// tlsf.extend(Box::leak(vec![0u8; 1024].into_boxed_slice())).unwrap();
+    /// let free0 = tlsf.stats().free_bytes;
+    /// let l = Layout::new::<u64>();
+    /// let (a, b) = (tlsf.allocate(l).unwrap(), tlsf.allocate(l).unwrap());
+    /// // SAFETY: both come from this pool and are freed once.
+    /// unsafe {
+    ///     tlsf.deallocate(a, l);
+    ///     tlsf.deallocate(b, l);
+    /// }
+    /// assert_eq!(tlsf.stats().free_bytes, free0);
+    /// assert_eq!(tlsf.check_heap().unwrap().free_blocks, 1);
+    /// ```
+    #[inline]
+    pub unsafe fn deallocate(&mut self, ptr: NonNull<u8>, layout: Layout) {
+        // SAFETY: `ptr` is the payload of a block in use (caller), so the word
+        // before it is the block's header, the block's size leads to the next
+        // block's header, and a set PREV_FREE flag means the word before the
+        // header is the size of a free predecessor.
+        unsafe {
+            let mut b = ptr.as_ptr().sub(W);
+            let h = rd(b, 0);
+            let mut size = h & !FLAGS;
+            debug_assert!(
+                ptr.as_ptr().addr().is_multiple_of(GRAN),
+                "not a block of this pool"
+            );
+            debug_assert!(h & (FREE | SENTINEL) == 0, "double free or foreign pointer");
+            debug_assert!(size >= MIN_BLOCK && size <= Self::MAX_BLOCK_SIZE);
+            debug_assert!(layout.size() <= size - W, "layout larger than the block");
+            let _ = layout;
+            self.used -= size;
+            self.allocated -= 1;
+
+            let n = b.add(size);
+            let nh = rd(n, 0);
+            if nh & FREE != 0 {
+                let ns = nh & !FLAGS;
+                self.unlink(n, ns);
+                size += ns;
+            } else {
+                wr(n, 0, nh | PREV_FREE);
+            }
+            if h & PREV_FREE != 0 {
+                let ps = rd(b.sub(W), 0);
+                b = b.sub(ps);
+                self.unlink(b, ps);
+                size += ps;
+            }
+            wr(b, 0, size | FREE);
+            wr(b, size - W, size);
+            self.push(b, size);
+        }
+    }
+
+    /// The number of bytes the block at `ptr` can hold: at least the size it
+    /// was allocated or last resized with. O(1).
+    ///
+    /// # Safety
+    /// `ptr` is a block in use of this pool.
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// tlsf.extend(Box::leak(vec![0u8; 1024].into_boxed_slice())).unwrap();
+    /// let p = tlsf.allocate(Layout::new::<[u8; 5]>()).unwrap();
+    /// // SAFETY: `p` is in use.
+    /// let n = unsafe { tlsf.usable_size(p) };
+    /// assert!(n >= 5);
+    /// ```
+    #[inline]
+    pub unsafe fn usable_size(&self, ptr: NonNull<u8>) -> usize {
+        // SAFETY: the word before a payload is its block's header (caller).
+        (unsafe { rd(ptr.as_ptr().sub(W), 0) } & !FLAGS) - W
+    }
+
+    /// Grows the block at `ptr` to hold `new_size` bytes without moving it,
+    /// taking space from a free successor; returns whether it now holds
+    /// `new_size` bytes (`false`: nothing changed). O(1).
+    ///
+    /// # Safety
+    /// `ptr` is a block in use of this pool; `layout` is as for
+    /// [`deallocate`](Tlsf::deallocate). After success, deallocate it with a
+    /// layout of size `new_size`.
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// tlsf.extend(Box::leak(vec![0u8; 1024].into_boxed_slice())).unwrap();
+    /// let l = Layout::new::<[u8; 16]>();
+    /// let p = tlsf.allocate(l).unwrap();
+    /// // SAFETY: `p` is in use with layout `l`.
+    /// unsafe {
+    ///     assert!(tlsf.grow_in_place(p, l, 200));
+    ///     assert!(tlsf.usable_size(p) >= 200);
+    ///     assert!(!tlsf.grow_in_place(p, Layout::new::<[u8; 200]>(), 5000));
+    /// }
+    /// ```
+    pub unsafe fn grow_in_place(
+        &mut self,
+        ptr: NonNull<u8>,
+        layout: Layout,
+        new_size: usize,
+    ) -> bool {
+        if new_size > Self::MAX_ALLOCATION {
+            return false;
+        }
+        let need = Self::block_size_for(new_size);
+        // SAFETY: as in `deallocate`: `ptr` is a block in use, so its header,
+        // the next block's header and (when free) that block's list links and
+        // footer are valid words of the pool.
+        unsafe {
+            let b = ptr.as_ptr().sub(W);
+            let h = rd(b, 0);
+            let size = h & !FLAGS;
+            debug_assert!(h & (FREE | SENTINEL) == 0, "not a block in use");
+            debug_assert!(layout.size() <= size - W);
+            let _ = layout;
+            if need <= size {
+                return true;
+            }
+            let n = b.add(size);
+            let nh = rd(n, 0);
+            if nh & FREE == 0 {
+                return false;
+            }
+            let ns = nh & !FLAGS;
+            let total = size + ns;
+            if total < need {
+                return false;
+            }
+            self.unlink(n, ns);
+            let rest = total - need;
+            let new = if rest >= MIN_BLOCK {
+                let t = b.add(need);
+                wr(t, 0, rest | FREE);
+                wr(t, rest - W, rest);
+                self.push(t, rest);
+                need
+            } else {
+                let after = b.add(total);
+                wr(after, 0, rd(after, 0) & !PREV_FREE);
+                total
+            };
+            wr(b, 0, new | (h & PREV_FREE));
+            self.used += new - size;
+        }
+        true
+    }
+
+    /// Shrinks the block at `ptr` to `new_size` bytes without moving it,
+    /// returning the freed tail to the pool (merged with a free successor).
+    /// The tail stays with the block when it is too small to be a block on its
+    /// own and the successor is in use. O(1).
+    ///
+    /// # Safety
+    /// `ptr` is a block in use of this pool; `layout` is as for
+    /// [`deallocate`](Tlsf::deallocate) and `new_size <= layout.size()`.
+    /// Deallocate it afterwards with a layout of size `new_size`.
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// tlsf.extend(Box::leak(vec![0u8; 4096].into_boxed_slice())).unwrap();
+    /// let l = Layout::new::<[u8; 1000]>();
+    /// let p = tlsf.allocate(l).unwrap();
+    /// let used = tlsf.stats().used_bytes;
+    /// // SAFETY: `p` is in use with layout `l`.
+    /// unsafe { tlsf.shrink_in_place(p, l, 100) };
+    /// assert!(tlsf.stats().used_bytes < used);
+    /// ```
+    pub unsafe fn shrink_in_place(&mut self, ptr: NonNull<u8>, layout: Layout, new_size: usize) {
+        debug_assert!(new_size <= layout.size());
+        let need = Self::block_size_for(new_size.min(Self::MAX_ALLOCATION));
+        // SAFETY: as in `grow_in_place`; the tail written below lies inside
+        // the block (`need < size`).
+        unsafe {
+            let b = ptr.as_ptr().sub(W);
+            let h = rd(b, 0);
+            let size = h & !FLAGS;
+            debug_assert!(h & (FREE | SENTINEL) == 0, "not a block in use");
+            debug_assert!(layout.size() <= size - W);
+            if need >= size {
+                return;
+            }
+            let n = b.add(size);
+            let nh = rd(n, 0);
+            let mut rest = size - need;
+            if nh & FREE != 0 {
+                let ns = nh & !FLAGS;
+                self.unlink(n, ns);
+                rest += ns;
+            } else if rest >= MIN_BLOCK {
+                wr(n, 0, nh | PREV_FREE);
+            } else {
+                return;
+            }
+            let t = b.add(need);
+            wr(t, 0, rest | FREE);
+            wr(t, rest - W, rest);
+            self.push(t, rest);
+            wr(b, 0, need | (h & PREV_FREE));
+            self.used -= size - need;
+        }
+    }
+
+    /// Resizes a block to `new_layout`, in place when it can (shrinking, or
+    /// growing into a free successor, with the current address suitably
+    /// aligned), otherwise by allocating a new block, copying
+    /// `min(old, new)` bytes and freeing the old one.
+    ///
+    /// Returns `None`, leaving the old block untouched, when
+    /// `new_layout.size()` is zero or no block can be found. O(1) in place;
+    /// a move adds the copy.
+    ///
+    /// # Safety
+    /// `ptr` is a block in use of this pool allocated with (or last resized
+    /// to) `old_layout`. On success only the returned pointer is valid, with
+    /// `new_layout`.
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// tlsf.extend(Box::leak(vec![0u8; 4096].into_boxed_slice())).unwrap();
+    /// let old = Layout::array::<u32>(4).unwrap();
+    /// let p = tlsf.allocate(old).unwrap().cast::<u32>();
+    /// // SAFETY: `p` is in use with layout `old`; afterwards only `q` is used.
+    /// unsafe {
+    ///     p.write(7);
+    ///     let q = tlsf.reallocate(p.cast(), old, Layout::array::<u32>(64).unwrap()).unwrap();
+    ///     assert_eq!(q.cast::<u32>().read(), 7);
+    /// }
+    /// ```
+    pub unsafe fn reallocate(
+        &mut self,
+        ptr: NonNull<u8>,
+        old_layout: Layout,
+        new_layout: Layout,
+    ) -> Option<NonNull<u8>> {
+        let new_size = new_layout.size();
+        if new_size == 0 {
+            return None;
+        }
+        if ptr.as_ptr().addr() & (new_layout.align() - 1) == 0 {
+            if new_size <= old_layout.size() {
+                // SAFETY: forwarded caller guarantees; `new_size` is smaller.
+                unsafe { self.shrink_in_place(ptr, old_layout, new_size) };
+                return Some(ptr);
+            }
+            // SAFETY: forwarded caller guarantees.
+            if unsafe { self.grow_in_place(ptr, old_layout, new_size) } {
+                return Some(ptr);
+            }
+        }
+        let new = self.allocate(new_layout)?;
+        // SAFETY: `new` is a fresh block of at least `new_size` bytes, distinct
+        // from the live block `ptr` of at least `old_layout.size()` bytes; the
+        // old block is freed once, after the copy.
+        unsafe {
+            ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_layout.size().min(new_size));
+            self.deallocate(ptr, old_layout);
+        }
+        Some(new)
+    }
+
+    // ---- regions --------------------------------------------------------
+
+    /// Gives the pool a region of memory. The region may start at any address
+    /// and have any length: up to `2 * size_of::<usize>() - 1` bytes go to
+    /// alignment and `2 * size_of::<usize>()` to the end sentinel; a region
+    /// too small for a block is refused with [`RegionTooSmall`] (it is then
+    /// not used). A region larger than [`Tlsf::MAX_BLOCK_SIZE`] is cut into
+    /// chunks.
+    ///
+    /// Regions need not be adjacent; adjacent regions are not merged.
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// let buf: &'static mut [u8] = Box::leak(vec![0u8; 1001].into_boxed_slice());
+    /// tlsf.extend(&mut buf[3..]).unwrap(); // misaligned start, odd length
+    /// assert!(tlsf.allocate(Layout::new::<[u64; 100]>()).is_some());
+    /// ```
+    pub fn extend(&mut self, region: &'static mut [u8]) -> Result<(), RegionTooSmall> {
+        // SAFETY: a `&'static mut` region is ours for the rest of the program.
+        unsafe { self.extend_raw(NonNull::from(region)) }
+    }
+
+    /// [`extend`](Tlsf::extend) with uninitialized memory (e.g. a
+    /// `static mut [MaybeUninit<u8>; N]` kept out of `.bss` zeroing).
+    ///
+    /// ```
+    /// use core::mem::MaybeUninit;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// let region = Box::leak(Box::new([MaybeUninit::<u8>::uninit(); 512]));
+    /// tlsf.extend_uninit(region).unwrap();
+    /// assert!(tlsf.stats().free_bytes >= 512 - 32);
+    /// ```
+    pub fn extend_uninit(
+        &mut self,
+        region: &'static mut [MaybeUninit<u8>],
+    ) -> Result<(), RegionTooSmall> {
+        let len = region.len();
+        let start = region.as_mut_ptr().cast::<u8>();
+        // SAFETY: a `&'static mut` region is ours for the rest of the program;
+        // the pool never reads a byte of it before writing it.
+        unsafe {
+            self.extend_raw(NonNull::slice_from_raw_parts(
+                NonNull::new_unchecked(start),
+                len,
+            ))
+        }
+    }
+
+    /// [`extend`](Tlsf::extend) with a region given by pointer, e.g. from
+    /// linker symbols or a buffer that outlives the pool.
+    ///
+    /// # Safety
+    /// The region is valid for reads and writes, and used by nothing but this
+    /// pool (and the blocks it hands out), for as long as the pool or any of
+    /// its blocks is used.
+    ///
+    /// ```
+    /// use core::{alloc::Layout, ptr::NonNull};
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut buf = vec![0u8; 256];
+    /// {
+    ///     let mut tlsf: Tlsf = Tlsf::new();
+    ///     // SAFETY: `buf` outlives `tlsf` and is not touched meanwhile.
+    ///     unsafe { tlsf.extend_raw(NonNull::from(&mut buf[..])) }.unwrap();
+    ///     assert!(tlsf.allocate(Layout::new::<u32>()).is_some());
+    /// }
+    /// drop(buf);
+    /// ```
+    pub unsafe fn extend_raw(&mut self, region: NonNull<[u8]>) -> Result<(), RegionTooSmall> {
+        let len = region.len();
+        let start = region.cast::<u8>().as_ptr();
+        // First block at the first address >= start that is ≡ W (mod GRAN).
+        let lead = W.wrapping_sub(start.addr()) & (GRAN - 1);
+        // Blocks plus sentinels, in whole granules.
+        let mut avail = len.saturating_sub(lead) & !(GRAN - 1);
+        if avail < MIN_BLOCK + GRAN {
+            return Err(RegionTooSmall { len });
+        }
+        // SAFETY: `lead < len` (avail > 0), so the pointer stays in the
+        // region; the loop writes each chunk (a free block and a two-word
+        // sentinel) inside `lead..lead + avail_at_entry`.
+        unsafe {
+            let mut b = start.add(lead);
+            while avail >= MIN_BLOCK + GRAN {
+                let size = (avail - GRAN).min(Self::MAX_BLOCK_SIZE);
+                wr(b, 0, size | FREE);
+                wr(b, size - W, size);
+                let s = b.add(size);
+                wr(s, 0, SENTINEL | PREV_FREE);
+                wrp(s, W, self.chunks);
+                self.chunks = b;
+                self.push(b, size);
+                self.managed += size;
+                avail -= size + GRAN;
+                b = s.add(GRAN);
+            }
+        }
+        Ok(())
+    }
+
+    // ---- inspection -----------------------------------------------------
+
+    /// Free and used bytes and blocks in use. O(1): kept up to date by every
+    /// operation.
+    ///
+    /// ```
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// tlsf.extend(Box::leak(vec![0u8; 1024].into_boxed_slice())).unwrap();
+    /// let s = tlsf.stats();
+    /// assert_eq!((s.used_bytes, s.allocated_blocks), (0, 0));
+    /// assert!(s.free_bytes >= 1024 - 32);
+    /// ```
+    #[inline]
+    pub fn stats(&self) -> Stats {
+        Stats {
+            free_bytes: self.managed - self.used,
+            used_bytes: self.used,
+            allocated_blocks: self.allocated,
+        }
+    }
+
+    /// The size of the largest free block in bytes (header included), 0 when
+    /// there is none. A request whose [`Layout`] size is at most this minus
+    /// `size_of::<usize>()`, with alignment up to `2 * size_of::<usize>()`,
+    /// may still fail because of the good-fit rounding (see the [crate
+    /// documentation](crate#good-fit)); one at most
+    /// [`Tlsf::guaranteed_allocation`] cannot.
+    ///
+    /// Walks one free list (the largest non-empty size class): not O(1).
+    ///
+    /// ```
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// assert_eq!(tlsf.largest_free_block(), 0);
+    /// tlsf.extend(Box::leak(vec![0u8; 1024].into_boxed_slice())).unwrap();
+    /// assert_eq!(tlsf.largest_free_block(), tlsf.stats().free_bytes);
+    /// ```
+    pub fn largest_free_block(&self) -> usize {
+        if self.fl_bitmap == 0 {
+            return 0;
+        }
+        let fl = msb(self.fl_bitmap as usize) as usize;
+        let sl = msb(self.sl_bitmap[fl] as usize) as usize;
+        let mut b = self.heads[fl][sl];
+        let mut best = 0;
+        while !b.is_null() {
+            // SAFETY: `b` is a free block on a list.
+            unsafe {
+                best = best.max(rd(b, 0) & !FLAGS);
+                b = rdp(b, NEXT);
+            }
+        }
+        best
+    }
+
+    /// The largest `layout.size()` that [`Tlsf::allocate`] is certain to serve
+    /// right now (alignment up to `2 * size_of::<usize>()`): the lower bound of
+    /// the largest non-empty size class, minus the header. O(1).
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// tlsf.extend(Box::leak(vec![0u8; 3000].into_boxed_slice())).unwrap();
+    /// let n = tlsf.guaranteed_allocation();
+    /// assert!(n > 2000);
+    /// assert!(tlsf.allocate(Layout::from_size_align(n, 1).unwrap()).is_some());
+    /// ```
+    pub fn guaranteed_allocation(&self) -> usize {
+        if self.fl_bitmap == 0 {
+            return 0;
+        }
+        let fl = msb(self.fl_bitmap as usize);
+        let sl = msb(self.sl_bitmap[fl as usize] as usize) as usize;
+        let class_min = if fl == 0 {
+            sl << LOG_GRAN
+        } else {
+            (SLLEN + sl) << (fl - 1 + LOG_GRAN)
+        };
+        class_min - W
+    }
+
+    /// Walks every block of every region and checks the pool's invariants:
+    /// block sizes and flags, boundary tags, no two free blocks adjacent,
+    /// every free block on the right list exactly once, the bitmaps, the
+    /// statistics. O(blocks × free-list length); meant for tests and
+    /// debugging.
+    ///
+    /// Returns a [`HeapReport`], or a description of the first inconsistency
+    /// (which means memory outside the blocks in use was overwritten, or a
+    /// precondition of an `unsafe` method was broken).
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    /// use lull_tlsf::Tlsf;
+    ///
+    /// let mut tlsf: Tlsf = Tlsf::new();
+    /// tlsf.extend(Box::leak(vec![0u8; 1024].into_boxed_slice())).unwrap();
+    /// let _a = tlsf.allocate(Layout::new::<[u8; 100]>()).unwrap();
+    /// let report = tlsf.check_heap().unwrap();
+    /// assert_eq!((report.used_blocks, report.free_blocks), (1, 1));
+    /// ```
+    pub fn check_heap(&self) -> Result<HeapReport, &'static str> {
+        let mut r = HeapReport::default();
+        let mut chunk = self.chunks;
+        while !chunk.is_null() {
+            r.chunks += 1;
+            let mut b = chunk;
+            let mut prev_free = false;
+            // SAFETY: walking from a chunk's first block by block sizes stays
+            // inside the chunk as long as the sizes are sane, which is checked
+            // before each step; the sentinel ends the chunk.
+            unsafe {
+                loop {
+                    let h = rd(b, 0);
+                    if (h & PREV_FREE != 0) != prev_free {
+                        return Err("PREV_FREE flag does not match the previous block");
+                    }
+                    if h & SENTINEL != 0 {
+                        chunk = rdp(b, W);
+                        break;
+                    }
+                    let size = h & !FLAGS;
+                    if size < MIN_BLOCK || size > Self::MAX_BLOCK_SIZE || !size.is_multiple_of(GRAN)
+                    {
+                        return Err("block size out of range");
+                    }
+                    if h & FREE != 0 {
+                        if prev_free {
+                            return Err("two adjacent free blocks");
+                        }
+                        if rd(b, size - W) != size {
+                            return Err("free block footer does not match its size");
+                        }
+                        if !self.on_list(b, size) {
+                            return Err("free block not on its list");
+                        }
+                        r.free_blocks += 1;
+                        r.free_bytes += size;
+                        prev_free = true;
+                    } else {
+                        r.used_blocks += 1;
+                        r.used_bytes += size;
+                        prev_free = false;
+                    }
+                    b = b.add(size);
+                }
+            }
+        }
+        let mut listed = 0;
+        for fl in 0..FLLEN {
+            let mut sl_bits = 0u32;
+            for sl in 0..SLLEN {
+                let mut b = self.heads[fl][sl];
+                let mut prev = ptr::null_mut();
+                if !b.is_null() {
+                    sl_bits |= 1 << sl;
+                }
+                while !b.is_null() {
+                    // SAFETY: `b` is on a list; `on_list` above proved every
+                    // walked free block is, and `listed` below proves the
+                    // lists hold nothing else.
+                    unsafe {
+                        let h = rd(b, 0);
+                        if h & FREE == 0 || Self::mapping(h & !FLAGS) != (fl, sl) {
+                            return Err("list entry is not a free block of its class");
+                        }
+                        if rdp(b, PREV) != prev {
+                            return Err("broken back link");
+                        }
+                        prev = b;
+                        b = rdp(b, NEXT);
+                    }
+                    listed += 1;
+                    if listed > r.free_blocks {
+                        return Err("lists hold blocks the heap walk did not find");
+                    }
+                }
+            }
+            if self.sl_bitmap[fl] != sl_bits {
+                return Err("second-level bitmap does not match the lists");
+            }
+            if (self.fl_bitmap >> fl) & 1 != (sl_bits != 0) as u32 {
+                return Err("first-level bitmap does not match the lists");
+            }
+        }
+        if self.fl_bitmap.checked_shr(FLLEN as u32).unwrap_or(0) != 0 {
+            return Err("first-level bitmap has bits past FLLEN");
+        }
+        if listed != r.free_blocks {
+            return Err("a free block is missing from the lists");
+        }
+        if r.used_bytes != self.used || r.used_blocks != self.allocated {
+            return Err("statistics disagree with the heap");
+        }
+        if r.used_bytes + r.free_bytes != self.managed {
+            return Err("managed byte count disagrees with the heap");
+        }
+        Ok(r)
+    }
+
+    /// Whether free block `b` of `size` bytes is on the list its size maps to.
+    fn on_list(&self, b: *mut u8, size: usize) -> bool {
+        let (fl, sl) = Self::mapping(size);
+        if fl >= FLLEN {
+            return false;
+        }
+        let mut p = self.heads[fl][sl];
+        while !p.is_null() {
+            if p == b {
+                return true;
+            }
+            // SAFETY: `p` is on a list.
+            p = unsafe { rdp(p, NEXT) };
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests;
