@@ -110,7 +110,8 @@ pub fn show(cmd: &Command) -> String {
 /// `cargo` with the environment cleaned of variables that would redirect a
 /// nested build (the outer `cargo xtask` sets some of them).
 pub fn cargo() -> Command {
-    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    // The rustup proxy, not `$CARGO`: `cargo +nightly` must keep working.
+    let mut c = Command::new("cargo");
     for var in ["RUSTFLAGS", "CARGO_TARGET_DIR", "CARGO_BUILD_TARGET"] {
         c.env_remove(var);
     }
