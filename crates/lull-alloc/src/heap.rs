@@ -1,0 +1,137 @@
+//! The heap behind a thread-mode allocator.
+
+use core::alloc::Layout;
+use core::fmt;
+use core::mem::MaybeUninit;
+use core::ptr::{self, NonNull};
+
+/// A memory allocator that a thread-mode allocator hands its requests to.
+///
+/// `#[allocator] static A: H = ...;` works for any `H: Heap`. With the default
+/// `tlsf` feature it is implemented for [`lull_tlsf::Tlsf`]. The methods take
+/// `&mut self`: the thread-mode allocator guarantees exclusive access (one
+/// execution context, no re-entrance), so the heap needs no lock of its own.
+///
+/// # Safety
+///
+/// Implementations must behave like a correct allocator:
+///
+/// - a block returned by `allocate`, `grow` or `shrink` is valid for reads and
+///   writes of the requested size, aligned as requested, and overlaps no other
+///   live block, until it is passed to `deallocate`, `grow` or `shrink`;
+/// - `grow` and `shrink` keep the block's contents up to the smaller size and,
+///   when they return `None`, leave the old block untouched and still live;
+/// - no method may call back into a thread-mode allocator (no `A::get()`),
+///   directly or through code it calls: that would alias the `&mut self`.
+///
+/// # Example
+///
+/// A bump heap that never reuses memory:
+///
+/// ```
+/// use core::alloc::Layout;
+/// use core::ptr::NonNull;
+/// use lull_alloc::Heap;
+///
+/// struct Bump {
+///     memory: &'static mut [u8],
+///     used: usize,
+/// }
+///
+/// // SAFETY: blocks are disjoint slices of `memory`, which is `'static`, and
+/// // nothing here calls an allocator.
+/// unsafe impl Heap for Bump {
+///     type Statistics = usize;
+///
+///     fn allocate(&mut self, layout: Layout) -> Option<NonNull<u8>> {
+///         let base = self.memory.as_mut_ptr();
+///         let start = self.used + base.wrapping_add(self.used).align_offset(layout.align());
+///         let end = start.checked_add(layout.size())?;
+///         if end > self.memory.len() {
+///             return None;
+///         }
+///         self.used = end;
+///         NonNull::new(base.wrapping_add(start))
+///     }
+///
+///     unsafe fn deallocate(&mut self, _: NonNull<u8>, _: Layout) {}
+///
+///     fn statistics(&self) -> usize {
+///         self.used
+///     }
+/// }
+/// ```
+pub unsafe trait Heap {
+    /// What [`statistics`](Heap::statistics) reports.
+    type Statistics: Copy + fmt::Debug;
+
+    /// Allocates a block for `layout` (whose size is never 0), or returns
+    /// `None` if there is no room.
+    fn allocate(&mut self, layout: Layout) -> Option<NonNull<u8>>;
+
+    /// Frees a block.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` was returned by this heap for `layout` and is still live.
+    unsafe fn deallocate(&mut self, ptr: NonNull<u8>, layout: Layout);
+
+    /// Grows a block to `new` (`new.size() >= old.size()`, both non-zero),
+    /// moving it if needed. On `None` the old block is untouched.
+    ///
+    /// The default allocates, copies and frees; heaps that can grow in place
+    /// should override it.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` was returned by this heap for `old` and is still live.
+    unsafe fn grow(&mut self, ptr: NonNull<u8>, old: Layout, new: Layout) -> Option<NonNull<u8>> {
+        let moved = self.allocate(new)?;
+        // SAFETY: both blocks are live, disjoint and at least `old.size()`
+        // bytes long (`new.size() >= old.size()`).
+        unsafe { ptr::copy_nonoverlapping(ptr.as_ptr(), moved.as_ptr(), old.size()) };
+        // SAFETY: the caller guarantees `ptr` is a live block of `old`.
+        unsafe { self.deallocate(ptr, old) };
+        Some(moved)
+    }
+
+    /// Shrinks a block to `new` (`new.size() <= old.size()`, both non-zero),
+    /// moving it if needed. On `None` the old block is untouched.
+    ///
+    /// The default allocates, copies and frees; heaps that can shrink in place
+    /// should override it.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` was returned by this heap for `old` and is still live.
+    unsafe fn shrink(&mut self, ptr: NonNull<u8>, old: Layout, new: Layout) -> Option<NonNull<u8>> {
+        let moved = self.allocate(new)?;
+        // SAFETY: both blocks are live, disjoint and at least `new.size()`
+        // bytes long (`new.size() <= old.size()`).
+        unsafe { ptr::copy_nonoverlapping(ptr.as_ptr(), moved.as_ptr(), new.size()) };
+        // SAFETY: the caller guarantees `ptr` is a live block of `old`.
+        unsafe { self.deallocate(ptr, old) };
+        Some(moved)
+    }
+
+    /// A snapshot of the heap's bookkeeping (free and used bytes, say).
+    fn statistics(&self) -> Self::Statistics;
+}
+
+/// A [`Heap`] that can take more memory after it was created, e.g. an eager
+/// allocator built empty by a `const fn` and given its memory in `main`.
+///
+/// # Example
+///
+/// See [`ThreadModeAllocator::add_memory`](crate::ThreadModeAllocator::add_memory).
+pub trait AddMemory: Heap {
+    /// Why a region was refused.
+    type Error: fmt::Debug;
+
+    /// Adds `region` to the heap's free memory.
+    ///
+    /// # Errors
+    ///
+    /// When the heap cannot use the region (too small, too large, ...).
+    fn add_memory(&mut self, region: &'static mut [MaybeUninit<u8>]) -> Result<(), Self::Error>;
+}

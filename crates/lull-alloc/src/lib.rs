@@ -1,0 +1,174 @@
+//! Thread-mode allocators for Cortex-M.
+//!
+//! A *thread-mode allocator* is a heap that only code running in Thread mode
+//! — `main`, RTIC's `idle`, an executor's tasks; anything but an exception or
+//! interrupt handler — can use. Because Thread mode is one execution context,
+//! the heap needs no lock: it never masks interrupts, takes no critical section
+//! and uses no atomic read-modify-write. The type system keeps it out of
+//! handlers: the only way to use it is a zero-sized *handle* that
+//! `A::get()` returns in Thread mode only, and that is neither `Send` nor
+//! `Sync`.
+//!
+//! ```
+//! use lull_alloc::{allocator, Box, Rc, String, ThreadModeAllocator, Vec};
+//! # use lull_alloc::host::TestHeap as Tlsf;
+//! # /*
+//! use lull_tlsf::Tlsf;
+//! # */
+//!
+//! // A lazily initialized TLSF heap over 1 KiB of memory.
+//! #[allocator(lazy)]
+//! static A: Tlsf = {
+//!     // Becomes a `&'static mut [u8; 1024]`, handed out once.
+//!     static mut MEMORY: [u8; 1024] = [0; 1024];
+//!     let mut tlsf = Tlsf::new();
+//! #   let tlsf = Tlsf::new(MEMORY.len());
+//! #   /*
+//!     tlsf.extend(MEMORY).unwrap();
+//! #   */
+//!     tlsf
+//! };
+//!
+//! # lull_alloc::host::thread_mode(|| {
+//! // In Thread mode:
+//! let a = A::get().unwrap();
+//! let mut v: Vec<u32, A> = Vec::new_in(a);
+//! v.push(1);
+//! let s = String::from_str_in("hi", a);
+//! let b = Box::new_in(v, a);
+//! let shared = Rc::new_in(s, a);
+//! assert_eq!((b.len(), shared.as_str()), (1, "hi"));
+//! // In a handler, `A::get()` is `None`.
+//! # lull_alloc::host::in_exception(14, || assert!(A::get().is_none()));
+//! # });
+//! ```
+//!
+//! # Declaring an allocator
+//!
+//! [`#[allocator]`](allocator) turns a static item into a handle type of the
+//! same name; the item's type is the [`Heap`] and its initializer builds it.
+//!
+//! - `#[allocator] static A: H = EXPR;` — **eager**: `EXPR` is a constant
+//!   expression, evaluated at compile time. `A::get()` is the Thread-mode test
+//!   alone: `mrs`, `lsls #23`, and a conditional branch, **3 instructions** on
+//!   thumbv7m at `opt-level = "s"`.
+//! - `#[allocator(lazy)] static A: H = EXPR;` — **lazy**: `EXPR` runs once, at
+//!   the first `A::get()` made in Thread mode, in a separate `#[cold]`
+//!   function, so it may call non-`const` functions. The only cost is **one
+//!   byte** of state: no atomic read-modify-write, no critical section. After
+//!   initialization `get()` is `mrs`, a load of the state's address, `ldrb`,
+//!   `orrs` (state | IPSR << 23) and a conditional branch: **5 instructions**.
+//!
+//! (`cargo xtask bench` measures both as `lull/tm-get`.)
+//!
+//! Inside the initializer's outermost block, `static mut NAME: T = INIT;`
+//! declares a memory block and binds `NAME` to a `&'static mut T` to it. This is
+//! sound because the initializer runs exactly once, and it needs no
+//! `&mut STATIC` expression, which edition 2024 rejects (`static_mut_refs`):
+//! the block is stored in an ordinary `static` with interior mutability and
+//! handed out once. The item itself may be written `static` or, as in the
+//! original design, `static mut`; either way no `static mut` remains.
+//!
+//! The item must not be `pub` (`pub(crate)` is fine).
+//!
+//! # Collections
+//!
+//! [`Box`], [`Vec`], [`Rc`] (with [`rc::Weak`]) and [`String`] take their
+//! allocator as a type parameter and store a copy of the handle, which is
+//! zero-sized: a `Vec<T, A>` is three words, a `Box<T, A>` one. They work with
+//! any [`allocator_api2::alloc::Allocator`], not only thread-mode ones. Every
+//! operation that allocates has a `try_*` variant returning an error; the
+//! others call [`handle_alloc_error`] on failure.
+//!
+//! # Out of memory
+//!
+//! [`#[oom]`](oom) marks the function that [`handle_alloc_error`] calls. Without
+//! one, it panics with a message naming the layout.
+//!
+//! # Host testing
+//!
+//! On targets with an operating system, [`host`] stands in for Thread mode (one
+//! thread at a time owns it; [`host::in_exception`] simulates a handler), and
+//! [`host::TestHeap`] is a heap over the system allocator, so code using these
+//! allocators runs under `cargo test` and Miri.
+#![no_std]
+
+mod heap;
+mod oom;
+mod thread_mode;
+mod tm;
+
+pub mod boxed;
+pub mod rc;
+pub mod string;
+pub mod vec;
+
+#[cfg(not(target_os = "none"))]
+pub mod host;
+
+pub use allocator_api2;
+pub use heap::{AddMemory, Heap};
+pub use oom::handle_alloc_error;
+pub use thread_mode::is_thread_mode;
+#[doc(hidden)]
+pub use tm::__private;
+pub use tm::ThreadModeAllocator;
+
+pub use boxed::Box;
+pub use rc::Rc;
+pub use string::String;
+pub use vec::Vec;
+
+/// Declares a thread-mode allocator.
+///
+/// `#[allocator] static NAME: Heap = INIT;` (eager: `INIT` is constant) or
+/// `#[allocator(lazy)] static NAME: Heap = INIT;` (lazy: `INIT` runs at the
+/// first `NAME::get()` in Thread mode). `NAME` becomes a zero-sized handle type
+/// implementing [`ThreadModeAllocator`], [`allocator_api2::alloc::Allocator`],
+/// `Copy` and `Debug`, with an inherent `NAME::get() -> Option<NAME>`. See the
+/// [crate documentation](crate#declaring-an-allocator) for the initializer's
+/// `static mut` memory blocks and the cost of `get()`.
+///
+/// # Example
+///
+/// ```
+/// use lull_alloc::{allocator, host::TestHeap, Vec};
+///
+/// #[allocator(lazy)]
+/// static A: TestHeap = {
+///     static mut SCRATCH: [u8; 16] = [0; 16];
+///     SCRATCH[0] = 1; // `SCRATCH: &'static mut [u8; 16]`
+///     TestHeap::new(1024)
+/// };
+///
+/// # lull_alloc::host::thread_mode(|| {
+/// let a = A::get().expect("Thread mode");
+/// assert_eq!(format!("{a:?}"), "A");
+/// let v: Vec<u8, A> = Vec::from_slice_in(&[1, 2, 3], a);
+/// assert_eq!(v, [1, 2, 3]);
+/// # });
+/// ```
+pub use lull_alloc_macros::allocator;
+
+/// Registers the out-of-memory hook: `#[oom] fn name(layout: Layout) -> ! { .. }`.
+///
+/// [`handle_alloc_error`] calls it whenever an infallible operation cannot
+/// allocate. At most one hook may exist in a program (a second one is a
+/// duplicate-symbol link error); put it in the binary crate. On Cortex-M it is
+/// found at link time (a weak symbol); on a hosted target use
+/// [`host::set_oom_hook`] in tests instead, since the symbol is not looked up
+/// there.
+///
+/// # Example
+///
+/// ```
+/// use core::alloc::Layout;
+///
+/// #[lull_alloc::oom]
+/// fn oom(layout: Layout) -> ! {
+///     // On a board: print and reset, or exit via semihosting.
+///     panic!("oom({layout:?})")
+/// }
+/// # let _ = std::panic::catch_unwind(|| oom(Layout::new::<u8>())).unwrap_err();
+/// ```
+pub use lull_alloc_macros::oom;
