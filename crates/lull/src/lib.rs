@@ -1,0 +1,19 @@
+//! Lull: async Rust for ARM Cortex-M that never gets in the way of hard
+//! real-time code.
+//!
+//! This crate re-exports Lull's parts so that an application adds one
+//! dependency. Each part is also a crate of its own, usable without the
+//! others:
+//!
+//! | module | crate | what |
+//! |---|---|---|
+//! | [`tlsf`] | `lull-tlsf` | constant-time TLSF allocator over memory you give it |
+//! | [`alloc`] | `lull-alloc` | thread-mode allocator handles (`#[allocator]`, `#[oom]`) and allocator-generic `Box`, `Vec`, `Rc`, `String` |
+//!
+//! The thread-mode allocator's attributes are re-exported at the top level:
+//! `#[lull::allocator]`, `#[lull::oom]`.
+#![no_std]
+
+pub use lull_alloc as alloc;
+pub use lull_alloc::{allocator, oom};
+pub use lull_tlsf as tlsf;
