@@ -146,7 +146,7 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
                 #init
             }
         };
-        get = quote!(#private::lazy_get(&#state, &#heap, #init_fn));
+        get = quote!(#krate::__lazy_get!(#state, #heap, #init_fn));
     } else {
         storage_ty = quote!(#private::EagerHeap<#ty>);
         storage_init = quote!(#private::EagerHeap::new(#init));

@@ -135,3 +135,47 @@ pub trait AddMemory: Heap {
     /// When the heap cannot use the region (too small, too large, ...).
     fn add_memory(&mut self, region: &'static mut [MaybeUninit<u8>]) -> Result<(), Self::Error>;
 }
+
+// SAFETY: `Tlsf` is a correct allocator (its own contract), its `reallocate`
+// keeps the contents and leaves the old block untouched on failure, and it
+// calls no outside code.
+#[cfg(feature = "tlsf")]
+unsafe impl<const FLLEN: usize, const SLLEN: usize> Heap for lull_tlsf::Tlsf<FLLEN, SLLEN> {
+    type Statistics = lull_tlsf::Stats;
+
+    #[inline]
+    fn allocate(&mut self, layout: Layout) -> Option<NonNull<u8>> {
+        lull_tlsf::Tlsf::allocate(self, layout)
+    }
+
+    #[inline]
+    unsafe fn deallocate(&mut self, ptr: NonNull<u8>, layout: Layout) {
+        // SAFETY: forwarded from the caller.
+        unsafe { lull_tlsf::Tlsf::deallocate(self, ptr, layout) }
+    }
+
+    #[inline]
+    unsafe fn grow(&mut self, ptr: NonNull<u8>, old: Layout, new: Layout) -> Option<NonNull<u8>> {
+        // SAFETY: forwarded from the caller; in place when possible.
+        unsafe { self.reallocate(ptr, old, new) }
+    }
+
+    #[inline]
+    unsafe fn shrink(&mut self, ptr: NonNull<u8>, old: Layout, new: Layout) -> Option<NonNull<u8>> {
+        // SAFETY: forwarded from the caller; in place when aligned.
+        unsafe { self.reallocate(ptr, old, new) }
+    }
+
+    fn statistics(&self) -> lull_tlsf::Stats {
+        self.stats()
+    }
+}
+
+#[cfg(feature = "tlsf")]
+impl<const FLLEN: usize, const SLLEN: usize> AddMemory for lull_tlsf::Tlsf<FLLEN, SLLEN> {
+    type Error = lull_tlsf::RegionTooSmall;
+
+    fn add_memory(&mut self, region: &'static mut [MaybeUninit<u8>]) -> Result<(), Self::Error> {
+        self.extend_uninit(region)
+    }
+}

@@ -11,10 +11,7 @@
 //!
 //! ```
 //! use lull_alloc::{allocator, Box, Rc, String, ThreadModeAllocator, Vec};
-//! # use lull_alloc::host::TestHeap as Tlsf;
-//! # /*
 //! use lull_tlsf::Tlsf;
-//! # */
 //!
 //! // A lazily initialized TLSF heap over 1 KiB of memory.
 //! #[allocator(lazy)]
@@ -22,22 +19,22 @@
 //!     // Becomes a `&'static mut [u8; 1024]`, handed out once.
 //!     static mut MEMORY: [u8; 1024] = [0; 1024];
 //!     let mut tlsf = Tlsf::new();
-//! #   let tlsf = Tlsf::new(MEMORY.len());
-//! #   /*
 //!     tlsf.extend(MEMORY).unwrap();
-//! #   */
 //!     tlsf
 //! };
 //!
 //! # lull_alloc::host::thread_mode(|| {
 //! // In Thread mode:
 //! let a = A::get().unwrap();
+//! let before = a.statistics();
 //! let mut v: Vec<u32, A> = Vec::new_in(a);
 //! v.push(1);
 //! let s = String::from_str_in("hi", a);
 //! let b = Box::new_in(v, a);
 //! let shared = Rc::new_in(s, a);
 //! assert_eq!((b.len(), shared.as_str()), (1, "hi"));
+//! drop((b, shared));
+//! assert_eq!(a.statistics(), before); // everything returned
 //! // In a handler, `A::get()` is `None`.
 //! # lull_alloc::host::in_exception(14, || assert!(A::get().is_none()));
 //! # });

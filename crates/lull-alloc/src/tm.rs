@@ -211,6 +211,7 @@ pub mod __private {
     /// writes it is not a data race; only relaxed loads and stores are used,
     /// which compile to plain `ldrb`/`strb` (no read-modify-write, no
     /// exclusive monitor, no critical section).
+    #[repr(transparent)]
     pub struct LazyState(AtomicU8);
 
     impl LazyState {
@@ -263,7 +264,8 @@ pub mod __private {
     /// `init` if this is the first call.
     ///
     /// The fast path (Thread mode, initialized) is one IPSR read, one state
-    /// load and one test; everything else is in the cold `lazy_get_slow`.
+    /// load and one test; everything else is in the cold [`lazy_get_slow`].
+    /// Targets with Thumb-2 use the assembly version in `__lazy_get!`.
     #[inline(always)]
     pub fn lazy_get<H>(
         state: &'static LazyState,
@@ -279,9 +281,10 @@ pub mod __private {
         }
     }
 
+    /// The slow path of a lazy `get()`: a handler, or the first call.
     #[cold]
     #[inline(never)]
-    fn lazy_get_slow<H>(
+    pub fn lazy_get_slow<H>(
         state: &'static LazyState,
         heap: &'static LazyHeap<H>,
         init: fn() -> H,
@@ -400,4 +403,57 @@ pub mod __private {
         // SAFETY: an alignment is never zero.
         unsafe { NonNull::new_unchecked(core::ptr::without_provenance_mut(layout.align())) }
     }
+}
+
+/// `get()` of a lazy allocator over the statics `$state: LazyState` and
+/// `$heap: LazyHeap<H>`, with initializer `$init`.
+///
+/// With Thumb-2 the fast path is written in assembly so that the state's
+/// address comes from a literal placed right after it (one `ldr`) instead of
+/// a `movw`/`movt` pair, which `opt-level = "s"` would otherwise choose:
+/// `mrs`, `ldr`, `ldrb`, `orrs.w` (state | IPSR << 23, setting the flags),
+/// `beq` — 5 instructions. The literal sits behind an unconditional branch
+/// to the slow path, so it is never executed and always in range.
+#[cfg(lull_thumb2)]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __lazy_get {
+    ($state:path, $heap:path, $init:path) => {{
+        let ready: bool;
+        // SAFETY: the assembly only reads IPSR and the state byte (the one
+        // byte of a `#[repr(transparent)]` `AtomicU8`, written only in Thread
+        // mode with plain stores); it touches no stack and leaves through one
+        // of the two labels.
+        unsafe {
+            ::core::arch::asm!(
+                "mrs {t}, IPSR",
+                "ldr {s}, 1f",
+                "ldrb {s}, [{s}]",
+                "orrs.w {t}, {s}, {t}, lsl #23",
+                "beq {fast}",
+                "b {slow}",
+                ".p2align 2",
+                "1: .word {state}",
+                t = out(reg) _,
+                s = out(reg) _,
+                state = sym $state,
+                fast = label { ready = true; },
+                slow = label {
+                    ready = $crate::__private::lazy_get_slow(&$state, &$heap, $init);
+                },
+                options(readonly, nostack, noreturn),
+            )
+        }
+        ready
+    }};
+}
+
+/// `get()` of a lazy allocator (portable version; see the Thumb-2 one).
+#[cfg(not(lull_thumb2))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __lazy_get {
+    ($state:path, $heap:path, $init:path) => {
+        $crate::__private::lazy_get(&$state, &$heap, $init)
+    };
 }
