@@ -50,6 +50,33 @@ pub fn exit(code: u8) -> ! {
     }
 }
 
+/// Hands this board's device crate and free interrupts to `$app`, a
+/// `macro_rules!` that defines an example's `#[lull::app]`:
+/// `$app!(device, HW0, HW1, HW2, HW3, DISPATCHER0, DISPATCHER1)`.
+///
+/// The interrupt names of the two boards' device crates differ (the handler
+/// of a hardware task is named after its interrupt), so the examples take
+/// them as macro arguments. The interrupts are ones no peripheral raises in
+/// QEMU: lm3s6965evb uses the `lm3s6965` 0.2 PAC (GPIO ports A–D, dispatchers
+/// SSI0 and QEI0, 3 priority bits); microbit the `nrf51-pac` 0.12 PAC
+/// (software interrupts SWI0–SWI5, 2 priority bits).
+#[cfg(feature = "board-lm3s6965evb")]
+#[macro_export]
+macro_rules! board_app {
+    ($app:ident) => {
+        $app!(lm3s6965, GPIOA, GPIOB, GPIOC, GPIOD, SSI0, QEI0);
+    };
+}
+
+/// See the lm3s6965evb variant.
+#[cfg(feature = "board-microbit")]
+#[macro_export]
+macro_rules! board_app {
+    ($app:ident) => {
+        $app!(nrf51_pac, SWI0, SWI1, SWI2, SWI3, SWI4, SWI5);
+    };
+}
+
 #[panic_handler]
 fn panic(info: &PanicInfo) -> ! {
     println!("{}", info);

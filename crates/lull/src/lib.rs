@@ -8,6 +8,7 @@
 //! | module | crate | what |
 //! |---|---|---|
 //! | [`tlsf`] | `lull-tlsf` | constant-time TLSF allocator over memory you give it |
+//! | [`app`] | `lull-app` | `#[lull::app]`: SRP real-time framework, hardware/software/generator tasks |
 //! | [`alloc`] | `lull-alloc` | thread-mode allocator handles (`#[allocator]`, `#[oom]`) and allocator-generic `Box`, `Vec`, `Rc`, `String` |
 //!
 //! The thread-mode allocator's attributes are re-exported at the top level:
@@ -17,3 +18,10 @@
 pub use lull_alloc as alloc;
 pub use lull_alloc::{allocator, oom};
 pub use lull_tlsf as tlsf;
+
+/// The real-time framework: `#[lull::app]` (the attribute) and its runtime
+/// (`lull::app::pend`, `lull::app::Mutex`, `lull::app::monotonic`).
+pub use lull_app as app;
+pub use lull_app::app;
+#[doc(hidden)]
+pub use lull_app::__app_export;

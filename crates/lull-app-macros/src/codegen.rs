@@ -1,0 +1,108 @@
+//! Codegen: one submodule per generated artefact, assembled here into the
+//! user's module.
+//!
+//! Layout of the expansion of `mod app { .. }`:
+//!
+//! ```text
+//! mod app {
+//!     use <device> as __lull_device;
+//!     <the user's items, structs and functions, attributes removed>
+//!     static __lull_shared_<r>, __lull_local_<r>, ..   (resources)
+//!     mod __lull_shared / __lull_gen_shared / ..      (resource proxies)
+//!     mod <task> { Context, SharedResources, .. }     (contexts, spawn)
+//!     extern "C" fn <IRQ>()                            (hardware tasks, dispatchers)
+//!     static __lull_<task>_gen, ..                     (generator state machines)
+//!     extern "C" fn main()                             (init, priorities, idle)
+//!     const _: () = ..                                 (compile-time checks)
+//! }
+//! ```
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::analyze::Analysis;
+use crate::parse::App;
+
+mod assertions;
+mod context;
+mod dispatchers;
+mod generators;
+mod hardware;
+mod main;
+mod resources;
+
+/// Path of the runtime's hidden export module.
+pub(crate) fn rt() -> TokenStream {
+    quote!(::lull::__app_export)
+}
+
+/// Static holding shared resource `name`.
+pub(crate) fn shared_static(name: &Ident) -> Ident {
+    format_ident!("__lull_shared_{}", name)
+}
+
+/// Static holding `#[local]` resource `name`.
+pub(crate) fn local_static(name: &Ident) -> Ident {
+    format_ident!("__lull_local_{}", name)
+}
+
+/// Static holding a local resource declared in `task`'s attribute.
+pub(crate) fn declared_static(task: &Ident, name: &Ident) -> Ident {
+    format_ident!("__lull_{}_local_{}", task, name)
+}
+
+/// Per-task static `what` (queue, gen, arg, wake, waker, started).
+pub(crate) fn task_static(task: &Ident, what: &str) -> Ident {
+    format_ident!("__lull_{}_{}", task, what)
+}
+
+/// `__lull_device::Interrupt::<irq>`, as seen from the app module.
+pub(crate) fn interrupt(irq: &Ident) -> TokenStream {
+    quote!(__lull_device::Interrupt::#irq)
+}
+
+pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
+    let name = &app.name;
+    let vis = &app.vis;
+    let attrs = &app.attrs;
+    let device = &app.args.device;
+    let user_items = &app.user_items;
+    let shared_struct = &app.shared_struct;
+    let local_struct = &app.local_struct;
+    let init_fn = &app.init.func;
+    let idle_fn = app.idle.as_ref().map(|i| &i.func);
+    let task_fns = app.tasks.iter().map(|t| &t.func);
+
+    let resources = resources::codegen(app, analysis);
+    let contexts = context::codegen(app, analysis);
+    let hardware = hardware::codegen(app);
+    let dispatchers = dispatchers::codegen(app, analysis);
+    let generators = generators::codegen(app, analysis);
+    let main = main::codegen(app, analysis);
+    let assertions = assertions::codegen(app, analysis);
+
+    quote! {
+        #(#attrs)*
+        #vis mod #name {
+            #[allow(unused_imports)]
+            use #device as __lull_device;
+
+            #(#user_items)*
+
+            #shared_struct
+            #local_struct
+
+            #init_fn
+            #idle_fn
+            #(#task_fns)*
+
+            #resources
+            #contexts
+            #hardware
+            #dispatchers
+            #generators
+            #main
+            #assertions
+        }
+    }
+}

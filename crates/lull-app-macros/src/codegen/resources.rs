@@ -1,0 +1,238 @@
+//! Resource storage and proxies.
+//!
+//! - `static __lull_shared_<r>` / `__lull_local_<r>`: filled from `init`'s
+//!   return value; `__lull_<task>_local_<r>`: declared with their value.
+//! - `__lull_shared::<r><'a>`: the plain-task proxy, holding a reference to
+//!   the handler's stack-tracked priority (nested-lock optimisation).
+//! - `__lull_gen_shared::<r>`: zero-sized proxy of generator tasks below the
+//!   ceiling (reads BASEPRI, raises it with BASEPRI_MAX).
+//! - `__lull_gen_shared_top::<r>`: zero-sized proxy of the highest-priority
+//!   generator users and of lock-free resources: `lock` touches no register.
+//! - `__lull_share_only::<r>`: zero-sized `Deref` proxy of share-only
+//!   resources in generator tasks.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{declared_static, interrupt, local_static, rt, shared_static};
+use crate::analyze::Analysis;
+use crate::parse::{App, LocalRef};
+
+pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
+    let rt = rt();
+    let mut statics = Vec::new();
+    let mut plain = Vec::new();
+    let mut gen_low = Vec::new();
+    let mut gen_top = Vec::new();
+    let mut share_only = Vec::new();
+
+    for r in &app.shared {
+        let name = &r.name;
+        let ty = &r.ty;
+        let st = shared_static(name);
+        statics.push(quote! {
+            #[allow(non_upper_case_globals)]
+            #[doc(hidden)]
+            static #st: #rt::Slot<#ty> = #rt::Slot::new();
+        });
+        let ceiling = analysis.ceilings[&name.to_string()];
+        let masked: Vec<TokenStream> = analysis
+            .masked_by(ceiling)
+            .map(|irq| {
+                let i = interrupt(irq);
+                quote!(| #rt::irq_bit(super::#i as u16))
+            })
+            .collect();
+        let lock_doc = format!(
+            "Runs `f` with exclusive access to `{name}`, raising the running priority to its ceiling ({ceiling})."
+        );
+
+        plain.push(quote! {
+            #[doc = concat!("Proxy of shared resource `", stringify!(#name), "` in plain tasks.")]
+            pub struct #name<'a> {
+                priority: &'a #rt::Priority,
+            }
+            impl<'a> #name<'a> {
+                #[doc(hidden)]
+                #[inline(always)]
+                pub unsafe fn new(priority: &'a #rt::Priority) -> Self {
+                    #name { priority }
+                }
+                #[doc = #lock_doc]
+                #[inline(always)]
+                pub fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
+                    const MASK: u32 = 0 #(#masked)*;
+                    // SAFETY: `self` exists only in the contexts of the
+                    // resource's users; the ceiling covers all of them.
+                    unsafe {
+                        #rt::lock(
+                            super::#st.get(),
+                            self.priority,
+                            #ceiling,
+                            super::__lull_device::NVIC_PRIO_BITS,
+                            MASK,
+                            f,
+                        )
+                    }
+                }
+            }
+            impl<'a> #rt::Mutex for #name<'a> {
+                type T = #ty;
+                #[inline(always)]
+                fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
+                    #name::lock(self, f)
+                }
+            }
+        });
+
+        gen_low.push(quote! {
+            #[doc = concat!("Zero-sized proxy of `", stringify!(#name), "` in generator tasks below its ceiling.")]
+            pub struct #name {
+                _not_send: #rt::PhantomData<*mut ()>,
+            }
+            impl #name {
+                #[doc(hidden)]
+                #[inline(always)]
+                pub const unsafe fn new() -> Self {
+                    #name { _not_send: #rt::PhantomData }
+                }
+                #[doc = #lock_doc]
+                #[inline(always)]
+                pub fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
+                    const MASK: u32 = 0 #(#masked)*;
+                    // SAFETY: as for the plain proxy; the dynamic priority
+                    // is read from BASEPRI instead of a stack shadow.
+                    unsafe {
+                        #rt::lock_gen(super::#st.get(), #ceiling, super::__lull_device::NVIC_PRIO_BITS, MASK, f)
+                    }
+                }
+            }
+            impl #rt::Mutex for #name {
+                type T = #ty;
+                #[inline(always)]
+                fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
+                    #name::lock(self, f)
+                }
+            }
+        });
+
+        gen_top.push(quote! {
+            #[doc = concat!("Zero-sized proxy of `", stringify!(#name), "` in its highest-priority generator tasks: `lock` is free.")]
+            pub struct #name {
+                _not_send: #rt::PhantomData<*mut ()>,
+            }
+            impl #name {
+                #[doc(hidden)]
+                #[inline(always)]
+                pub const unsafe fn new() -> Self {
+                    #name { _not_send: #rt::PhantomData }
+                }
+                /// Runs `f` with exclusive access: no task that uses the
+                /// resource can preempt this one, so no register is touched.
+                /// The closure keeps the `&mut` from living across a
+                /// suspension point.
+                #[inline(always)]
+                pub fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
+                    // SAFETY: the caller runs at the resource's ceiling (or
+                    // the resource is lock-free: one priority level), and
+                    // the borrow ends with `f`.
+                    f(unsafe { &mut *super::#st.get() })
+                }
+            }
+            impl #rt::Mutex for #name {
+                type T = #ty;
+                #[inline(always)]
+                fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
+                    #name::lock(self, f)
+                }
+            }
+        });
+
+        share_only.push(quote! {
+            #[doc = concat!("Zero-sized share-only proxy of `", stringify!(#name), "`: dereferences to it, may be held across suspension points.")]
+            #[derive(Clone, Copy)]
+            pub struct #name {
+                _not_send: #rt::PhantomData<*mut ()>,
+            }
+            impl #name {
+                #[doc(hidden)]
+                #[inline(always)]
+                pub const unsafe fn new() -> Self {
+                    #name { _not_send: #rt::PhantomData }
+                }
+            }
+            impl ::core::ops::Deref for #name {
+                type Target = #ty;
+                #[inline(always)]
+                fn deref(&self) -> &#ty {
+                    // SAFETY: initialised before any task runs, and nobody
+                    // takes `&mut` to a share-only resource.
+                    unsafe { &*super::#st.get() }
+                }
+            }
+        });
+    }
+
+    for r in &app.local {
+        let st = local_static(&r.name);
+        let ty = &r.ty;
+        statics.push(quote! {
+            #[allow(non_upper_case_globals)]
+            #[doc(hidden)]
+            static #st: #rt::Slot<#ty> = #rt::Slot::new();
+        });
+    }
+
+    let mut declared: Vec<(&proc_macro2::Ident, &[LocalRef])> = vec![(&app.init.func.sig.ident, &app.init.local)];
+    if let Some(idle) = &app.idle {
+        declared.push((&idle.func.sig.ident, &idle.local));
+    }
+    for t in &app.tasks {
+        declared.push((t.name(), &t.local));
+    }
+    for (task, list) in declared {
+        for l in list {
+            if let LocalRef::Declared { name, ty, expr } = l {
+                let st = declared_static(task, name);
+                statics.push(quote! {
+                    #[allow(non_upper_case_globals)]
+                    #[doc(hidden)]
+                    static #st: #rt::InitCell<#ty> = #rt::InitCell::new(#expr);
+                });
+            }
+        }
+    }
+
+    quote! {
+        #(#statics)*
+
+        #[doc = "Resource proxies of plain tasks."]
+        #[allow(non_camel_case_types, dead_code)]
+        pub mod __lull_shared {
+            #[allow(unused_imports)]
+            use super::*;
+            #(#plain)*
+        }
+        #[doc = "Zero-sized resource proxies of generator tasks."]
+        #[allow(non_camel_case_types, dead_code)]
+        pub mod __lull_gen_shared {
+            #[allow(unused_imports)]
+            use super::*;
+            #(#gen_low)*
+        }
+        #[doc = "Zero-sized resource proxies of highest-priority generator tasks."]
+        #[allow(non_camel_case_types, dead_code)]
+        pub mod __lull_gen_shared_top {
+            #[allow(unused_imports)]
+            use super::*;
+            #(#gen_top)*
+        }
+        #[doc = "Zero-sized share-only proxies of generator tasks."]
+        #[allow(non_camel_case_types, dead_code)]
+        pub mod __lull_share_only {
+            #[allow(unused_imports)]
+            use super::*;
+            #(#share_only)*
+        }
+    }
+}

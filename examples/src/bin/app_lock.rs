@@ -1,0 +1,76 @@
+//! boards: lm3s6965evb microbit
+//!
+//! Stack Resource Policy `lock`, nested, with the preemptions it allows and
+//! the ones it holds off. Task `a` (priority 1) locks `shared` (ceiling 2,
+//! also used by `b`) and, inside, `other` (ceiling 3, also used by `c`):
+//!
+//! - `c` (priority 3) pended inside the outer lock preempts at once;
+//! - `c` pended inside the nested lock waits for the inner unlock;
+//! - `b` (priority 2) pended inside the outer lock waits for the outer unlock.
+#![no_std]
+#![no_main]
+
+macro_rules! app {
+    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
+        #[lull::app(device = $device)]
+        mod app {
+            use lull_examples::{exit, println};
+            use $device::Interrupt;
+
+            #[shared]
+            struct Shared {
+                shared: u32,
+                other: u32,
+            }
+
+            #[local]
+            struct Local {}
+
+            #[init]
+            fn init(_: init::Context) -> (Shared, Local) {
+                println!("init");
+                lull::app::pend(Interrupt::$hw0);
+                (Shared { shared: 0, other: 0 }, Local {})
+            }
+
+            #[task(binds = $hw0, priority = 1, shared = [shared, other])]
+            fn a(cx: a::Context) {
+                let a::SharedResources { mut shared, mut other, .. } = cx.shared;
+                shared.lock(|shared| {
+                    *shared += 1;
+                    println!("a: locked shared = {}", *shared);
+                    lull::app::pend(Interrupt::$hw1);
+                    lull::app::pend(Interrupt::$hw2);
+                    println!("a: b is held off, c ran");
+                    other.lock(|other| {
+                        *other += 1;
+                        println!("a: locked other = {} (nested)", *other);
+                        lull::app::pend(Interrupt::$hw2);
+                        println!("a: unlocking other");
+                    });
+                    println!("a: unlocking shared");
+                });
+                println!("a: done");
+                exit(0)
+            }
+
+            #[task(binds = $hw1, priority = 2, shared = [shared])]
+            fn b(mut cx: b::Context) {
+                cx.shared.shared.lock(|shared| {
+                    *shared += 1;
+                    println!("b: shared = {}", *shared);
+                });
+            }
+
+            #[task(binds = $hw2, priority = 3, shared = [other])]
+            fn c(mut cx: c::Context) {
+                cx.shared.other.lock(|other| {
+                    *other += 1;
+                    println!("c: other = {}", *other);
+                });
+            }
+        }
+    };
+}
+
+lull_examples::board_app!(app);
