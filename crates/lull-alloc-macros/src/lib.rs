@@ -329,9 +329,15 @@ fn expand_oom(args: TokenStream2, item: TokenStream2) -> syn::Result<TokenStream
     }
     match &sig.output {
         syn::ReturnType::Type(_, ty) if matches!(**ty, syn::Type::Never(_)) => {}
-        _ => {
+        syn::ReturnType::Type(_, ty) => {
             return Err(syn::Error::new_spanned(
-                &sig.output,
+                ty,
+                "the `#[oom]` hook must not return: declare it `-> !`",
+            ));
+        }
+        syn::ReturnType::Default => {
+            return Err(syn::Error::new(
+                sig.paren_token.span.close(),
                 "the `#[oom]` hook must not return: declare it `-> !`",
             ));
         }
