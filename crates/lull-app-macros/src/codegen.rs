@@ -61,6 +61,17 @@ pub(crate) fn interrupt(irq: &Ident) -> TokenStream {
     quote!(__lull_device::Interrupt::#irq)
 }
 
+/// An identifier for a task's context value, spanned at the user's context
+/// parameter: a mismatched `Context` type is reported there.
+pub(crate) fn context_ident(f: &syn::ItemFn) -> Ident {
+    use syn::spanned::Spanned;
+    let span = match f.sig.inputs.first() {
+        Some(syn::FnArg::Typed(pt)) => pt.ty.span(),
+        _ => f.sig.ident.span(),
+    };
+    Ident::new("__lull_cx", span)
+}
+
 pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let name = &app.name;
     let vis = &app.vis;

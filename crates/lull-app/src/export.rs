@@ -265,8 +265,10 @@ impl<T> InitCell<T> {
 
 /// Bounded FIFO of a software task's inputs: any number of producers that
 /// call [`Queue::enqueue`] with interrupts disabled, one consumer (the
-/// task's dispatcher). One slot stays free to tell full from empty.
-pub struct Queue<T, const N: usize> {
+/// task's dispatcher). `N` slots (a power of two), at most `CAP ≤ N` inputs;
+/// `head` and `tail` count freely and wrap, so full/empty tests and the slot
+/// index are a subtraction and a mask.
+pub struct Queue<T, const N: usize, const CAP: usize> {
     buf: UnsafeCell<[MaybeUninit<T>; N]>,
     head: AtomicUsize,
     tail: AtomicUsize,
@@ -274,12 +276,18 @@ pub struct Queue<T, const N: usize> {
 
 // SAFETY: producers are serialised by a critical section, the consumer is a
 // single interrupt handler; indices publish slots (see `enqueue`/`dequeue`).
-unsafe impl<T: Send, const N: usize> Sync for Queue<T, N> {}
+// Inputs move between priority levels: the generated code asserts `T: Send`
+// with an error at the user's type.
+unsafe impl<T, const N: usize, const CAP: usize> Sync for Queue<T, N, CAP> {}
 
-impl<T, const N: usize> Queue<T, N> {
-    /// An empty queue holding up to `N - 1` inputs.
+impl<T, const N: usize, const CAP: usize> Queue<T, N, CAP> {
+    const SHAPE: () = assert!(N.is_power_of_two() && CAP <= N && CAP > 0);
+
+    /// An empty queue.
     #[allow(clippy::new_without_default)]
     pub const fn new() -> Self {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::SHAPE;
         Queue {
             buf: UnsafeCell::new([const { MaybeUninit::uninit() }; N]),
             head: AtomicUsize::new(0),
@@ -288,8 +296,9 @@ impl<T, const N: usize> Queue<T, N> {
     }
 
     #[inline(always)]
-    const fn next(i: usize) -> usize {
-        if i + 1 == N { 0 } else { i + 1 }
+    fn slot(&self, i: usize) -> *mut MaybeUninit<T> {
+        // In bounds: `i & (N - 1) < N`.
+        self.buf.get().cast::<MaybeUninit<T>>().wrapping_add(i & (N - 1))
     }
 
     /// Appends `v`, or gives it back when the queue is full.
@@ -299,15 +308,14 @@ impl<T, const N: usize> Queue<T, N> {
     #[inline(always)]
     pub unsafe fn enqueue(&self, v: T) -> Result<(), T> {
         let t = self.tail.load(Ordering::Relaxed);
-        let n = Self::next(t);
-        if n == self.head.load(Ordering::Relaxed) {
+        if t.wrapping_sub(self.head.load(Ordering::Relaxed)) >= CAP {
             return Err(v);
         }
         // SAFETY: slot `t` is outside [head, tail): the consumer never reads it.
-        unsafe { (*self.buf.get())[t].write(v) };
+        unsafe { (*self.slot(t)).write(v) };
         // Single core: ordering against the consumer only needs the compiler.
         compiler_fence(Ordering::Release);
-        self.tail.store(n, Ordering::Relaxed);
+        self.tail.store(t.wrapping_add(1), Ordering::Relaxed);
         Ok(())
     }
 
@@ -323,9 +331,9 @@ impl<T, const N: usize> Queue<T, N> {
         }
         compiler_fence(Ordering::Acquire);
         // SAFETY: slot `h` was published by the `tail` store we observed.
-        let v = unsafe { (*self.buf.get())[h].assume_init_read() };
+        let v = unsafe { (*self.slot(h)).assume_init_read() };
         compiler_fence(Ordering::Release);
-        self.head.store(Self::next(h), Ordering::Relaxed);
+        self.head.store(h.wrapping_add(1), Ordering::Relaxed);
         Some(v)
     }
 }

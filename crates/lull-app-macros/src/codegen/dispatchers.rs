@@ -10,7 +10,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{generators, interrupt, rt, task_static};
+use super::{context_ident, generators, interrupt, rt, task_static};
 use crate::analyze::Analysis;
 use crate::parse::{App, GenKind, Task};
 
@@ -86,11 +86,12 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     for t in app.tasks.iter().filter(|t| t.is_software()) {
         let queue = task_static(t.name(), "queue");
         let elem = element(t);
-        let slots = t.capacity + 1;
+        let slots = t.capacity.next_power_of_two();
+        let cap = t.capacity;
         out.push(quote! {
             #[allow(non_upper_case_globals)]
             #[doc(hidden)]
-            static #queue: #rt::Queue<#elem, #slots> = #rt::Queue::new();
+            static #queue: #rt::Queue<#elem, #slots, #cap> = #rt::Queue::new();
         });
     }
 
@@ -112,12 +113,13 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                             .collect(),
                     };
                     let bind = if t.inputs.is_empty() { quote!(()) } else { quote!(input) };
+                    let cx = context_ident(&t.func);
                     arms.push(quote! {
                         // SAFETY: this dispatcher is the queue's only consumer.
-                        if let Some(#bind) = unsafe { #queue.dequeue() } {
+                        while let Some(#bind) = unsafe { #queue.dequeue() } {
                             // SAFETY: we are the task's dispatcher, at its priority.
-                            #name(unsafe { #name::Context::new(&priority) } #(, #args)*);
-                            continue;
+                            let #cx = unsafe { #name::Context::new(&priority) };
+                            #name(#cx #(, #args)*);
                         }
                     });
                 }
@@ -128,16 +130,19 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     arms.push(quote! {
                         // SAFETY: the argument slot and the queue are used at
                         // this priority only (by us and by the task's `next`).
-                        if !unsafe { #arg.is_full() } {
-                            if let Some(input) = unsafe { #queue.dequeue() } {
-                                unsafe { #arg.put(input) };
+                        loop {
+                            if !unsafe { #arg.is_full() } {
+                                if let Some(input) = unsafe { #queue.dequeue() } {
+                                    unsafe { #arg.put(input) };
+                                    #resume
+                                    continue;
+                                }
+                            }
+                            if #wake.take() {
                                 #resume
                                 continue;
                             }
-                        }
-                        if #wake.take() {
-                            #resume
-                            continue;
+                            break;
                         }
                     });
                 }
@@ -145,9 +150,8 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     let resume = generators::resume_coroutine(app, t, quote!(input));
                     arms.push(quote! {
                         // SAFETY: this dispatcher is the queue's only consumer.
-                        if let Some(input) = unsafe { #queue.dequeue() } {
+                        while let Some(input) = unsafe { #queue.dequeue() } {
                             #resume
-                            continue;
                         }
                     });
                 }
@@ -162,10 +166,9 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 // SAFETY: this handler runs at priority #priority (set by `main`).
                 let priority = unsafe { #rt::Priority::new(#priority) };
                 let _ = &priority;
-                loop {
-                    #(#arms)*
-                    break;
-                }
+                // One pass suffices: a spawn that lands in a queue already
+                // checked pends this interrupt again.
+                #(#arms)*
             }
         });
     }

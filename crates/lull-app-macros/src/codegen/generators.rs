@@ -10,7 +10,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{interrupt, rt, task_static};
+use super::{context_ident, interrupt, rt, task_static};
 use crate::analyze::Analysis;
 use crate::parse::{App, GenKind, Task};
 
@@ -136,10 +136,14 @@ pub fn construct(app: &App, t: &Task) -> TokenStream {
         }
         _ => TokenStream::new(),
     };
+    let cx = context_ident(&t.func);
     quote! {
+        // SAFETY: once, before interrupts are enabled: the context's
+        // `'static` locals are unique.
+        let #cx = unsafe { #name::Context::new() };
         // SAFETY: once, before interrupts are enabled; the slot's size and
         // alignment are asserted at compile time.
-        unsafe { #rt::gen_construct(#name, #name::Context::new(), &#slot) };
+        unsafe { #rt::gen_construct(#name, #cx, &#slot) };
         #prime
     }
 }

@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{generators, rt};
+use super::{context_ident, generators, rt};
 use crate::parse::{App, GenKind};
 
 pub fn codegen(app: &App) -> TokenStream {
@@ -18,12 +18,14 @@ pub fn codegen(app: &App) -> TokenStream {
         let Some(irq) = &t.binds else { continue };
         let name = t.name();
         let priority = t.priority;
+        let cx = context_ident(&t.func);
         let body = match t.generator {
             None => quote! {
                 // SAFETY: this handler runs at the task's priority (set by `main`).
                 let priority = unsafe { #rt::Priority::new(#priority) };
                 // SAFETY: we are the task's handler.
-                #name(unsafe { #name::Context::new(&priority) });
+                let #cx = unsafe { #name::Context::new(&priority) };
+                #name(#cx);
             },
             Some(GenKind::Async) => generators::resume_async(app, t),
             Some(GenKind::Coroutine) => generators::resume_coroutine(app, t, quote!(())),

@@ -6,13 +6,14 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{generators, interrupt, local_static, rt, shared_static};
+use super::{context_ident, generators, interrupt, local_static, rt, shared_static};
 use crate::analyze::Analysis;
 use crate::parse::App;
 
 pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let rt = rt();
     let init = &app.init.func.sig.ident;
+    let init_cx = context_ident(&app.init.func);
 
     let priorities = analysis.interrupts.iter().map(|(irq, p)| {
         let i = interrupt(irq);
@@ -45,11 +46,13 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let end = match &app.idle {
         Some(idle) => {
             let name = &idle.func.sig.ident;
+            let cx = context_ident(&idle.func);
             quote! {
                 // SAFETY: idle runs at priority 0 (thread mode).
                 let priority = unsafe { #rt::Priority::new(0) };
                 // SAFETY: we are idle's only caller.
-                #name(unsafe { #name::Context::new(&priority) })
+                let #cx = unsafe { #name::Context::new(&priority) };
+                #name(#cx)
             }
         }
         None => quote! {
@@ -70,7 +73,8 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             let mut core = unsafe { #rt::cortex_m::Peripherals::steal() };
             #(#priorities)*
             // SAFETY: called once, with interrupts disabled.
-            let (shared, local): (#shared_ty, #local_ty) = #init(unsafe { #init::Context::new(core) });
+            let #init_cx = unsafe { #init::Context::new(core) };
+            let (shared, local): (#shared_ty, #local_ty) = #init(#init_cx);
             // SAFETY: no task has run yet; each slot is written once.
             unsafe {
                 #(#shared_writes)*
