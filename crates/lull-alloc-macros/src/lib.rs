@@ -346,13 +346,17 @@ fn expand_oom(args: TokenStream2, item: TokenStream2) -> syn::Result<TokenStream
     Ok(quote! {
         #f
 
-        const _: () = {
-            // The strong definition of the symbol that `lull_alloc` references
-            // weakly; a second `#[oom]` in the program is a link error.
-            #[unsafe(export_name = "__lull_alloc_oom")]
-            fn __lull_alloc_oom(layout: ::core::alloc::Layout) -> ! {
-                #name(layout)
-            }
-        };
+        // The signature, checked by the compiler.
+        const _: fn(::core::alloc::Layout) -> ! = #name;
+
+        // Defines `__lull_alloc_oom`, which `lull_alloc` references weakly, as
+        // an alias of the hook. The definition is itself weak so that it can
+        // share one assembly unit with that reference under LTO.
+        #[cfg(all(target_arch = "arm", target_os = "none"))]
+        ::core::arch::global_asm!(
+            ".weak __lull_alloc_oom",
+            ".thumb_set __lull_alloc_oom, {hook}",
+            hook = sym #name,
+        );
     })
 }

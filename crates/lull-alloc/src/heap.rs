@@ -26,7 +26,9 @@ use core::ptr::{self, NonNull};
 ///
 /// # Example
 ///
-/// A bump heap that never reuses memory:
+/// A bump heap that never reuses memory. It keeps a raw pointer to its
+/// memory: re-borrowing a stored `&'static mut [u8]` for every block would
+/// invalidate the blocks handed out before.
 ///
 /// ```
 /// use core::alloc::Layout;
@@ -34,24 +36,30 @@ use core::ptr::{self, NonNull};
 /// use lull_alloc::Heap;
 ///
 /// struct Bump {
-///     memory: &'static mut [u8],
+///     base: *mut u8,
+///     len: usize,
 ///     used: usize,
 /// }
 ///
-/// // SAFETY: blocks are disjoint slices of `memory`, which is `'static`, and
-/// // nothing here calls an allocator.
+/// impl Bump {
+///     const fn new(memory: &'static mut [u8]) -> Self {
+///         Bump { len: memory.len(), base: memory.as_mut_ptr(), used: 0 }
+///     }
+/// }
+///
+/// // SAFETY: blocks are disjoint parts of the memory, which the heap owns
+/// // for the rest of the program; nothing here calls an allocator.
 /// unsafe impl Heap for Bump {
 ///     type Statistics = usize;
 ///
 ///     fn allocate(&mut self, layout: Layout) -> Option<NonNull<u8>> {
-///         let base = self.memory.as_mut_ptr();
-///         let start = self.used + base.wrapping_add(self.used).align_offset(layout.align());
+///         let start = self.used + self.base.wrapping_add(self.used).align_offset(layout.align());
 ///         let end = start.checked_add(layout.size())?;
-///         if end > self.memory.len() {
+///         if end > self.len {
 ///             return None;
 ///         }
 ///         self.used = end;
-///         NonNull::new(base.wrapping_add(start))
+///         NonNull::new(self.base.wrapping_add(start))
 ///     }
 ///
 ///     unsafe fn deallocate(&mut self, _: NonNull<u8>, _: Layout) {}
@@ -60,6 +68,18 @@ use core::ptr::{self, NonNull};
 ///         self.used
 ///     }
 /// }
+///
+/// #[lull_alloc::allocator]
+/// static A: Bump = {
+///     static mut ARENA: [u8; 64] = [0; 64];
+///     Bump::new(ARENA)
+/// };
+/// # lull_alloc::host::thread_mode(|| {
+/// # let a = A::get().unwrap();
+/// # let b = lull_alloc::Box::new_in(1u32, a);
+/// # let c = lull_alloc::Box::new_in(2u32, a);
+/// # assert_eq!(*b + *c, 3);
+/// # });
 /// ```
 pub unsafe trait Heap {
     /// What [`statistics`](Heap::statistics) reports.

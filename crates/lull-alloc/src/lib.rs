@@ -150,11 +150,13 @@ pub use lull_alloc_macros::allocator;
 /// Registers the out-of-memory hook: `#[oom] fn name(layout: Layout) -> ! { .. }`.
 ///
 /// [`handle_alloc_error`] calls it whenever an infallible operation cannot
-/// allocate. At most one hook may exist in a program (a second one is a
-/// duplicate-symbol link error); put it in the binary crate. On Cortex-M it is
-/// found at link time (a weak symbol); on a hosted target use
-/// [`host::set_oom_hook`] in tests instead, since the symbol is not looked up
-/// there.
+/// allocate. Put it in the binary crate, once per program. On Cortex-M it is
+/// found at link time: `#[oom]` defines the symbol `__lull_alloc_oom` (as an
+/// alias of the function), which `lull-alloc` references weakly, so without a
+/// hook the reference is null and the default hook runs. Stable Rust has no
+/// weak linkage, so both sides are a line of assembly. On a hosted target the
+/// symbol is not looked up (Miri has no linker): tests use
+/// [`host::set_oom_hook`] instead.
 ///
 /// # Example
 ///

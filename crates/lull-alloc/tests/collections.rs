@@ -8,7 +8,9 @@ use core::pin::Pin;
 
 use lull_alloc::host::{self, TestHeap};
 use lull_alloc::vec::TryReserveError;
-use lull_alloc::{Box, Rc, String, ThreadModeAllocator, Vec, allocator, rc::Weak, unsize_box, unsize_rc};
+use lull_alloc::{
+    Box, Rc, String, ThreadModeAllocator, Vec, allocator, rc::Weak, unsize_box, unsize_rc,
+};
 
 #[allocator]
 static A: TestHeap = TestHeap::new(4096);
@@ -234,7 +236,10 @@ fn vec_try_variants_report_and_keep_state() {
                 layout: core::alloc::Layout::array::<u32>(2000).unwrap()
             })
         );
-        assert_eq!(v.try_reserve(usize::MAX), Err(TryReserveError::CapacityOverflow));
+        assert_eq!(
+            v.try_reserve(usize::MAX),
+            Err(TryReserveError::CapacityOverflow)
+        );
         assert!(Vec::<u64, A>::try_with_capacity_in(usize::MAX / 4, a).is_err());
         // Growing moves the buffer: 2 KiB old + 4 KiB new do not fit in 4 KiB.
         for i in 0..512 {
@@ -270,7 +275,10 @@ fn registered_oom_hook_is_called_and_vec_stays_valid() {
                 v.push(i);
             }
         }));
-        let layout = *result.unwrap_err().downcast::<core::alloc::Layout>().unwrap();
+        let layout = *result
+            .unwrap_err()
+            .downcast::<core::alloc::Layout>()
+            .unwrap();
         assert_eq!(layout, core::alloc::Layout::array::<u32>(1024).unwrap());
         assert_eq!(v.len(), 512);
         assert_eq!(v.last(), Some(&511));

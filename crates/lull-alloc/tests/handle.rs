@@ -38,7 +38,9 @@ fn get_is_some_in_thread_mode_only() {
             });
         }
         // Nested handlers, and back to Thread mode.
-        host::in_exception(15, || host::in_exception(256, || assert!(EAGER::get().is_none())));
+        host::in_exception(15, || {
+            host::in_exception(256, || assert!(EAGER::get().is_none()))
+        });
         assert!(EAGER::get().is_some());
     });
 }
@@ -109,30 +111,40 @@ fn a_reentrant_initializer_panics_instead_of_running_twice() {
 }
 
 /// A const-constructible heap for the eager form with an inner memory block.
+/// It keeps a raw pointer: re-borrowing the `&'static mut` for every block
+/// would invalidate the blocks handed out before.
 struct Bump {
-    memory: &'static mut [u8],
+    base: *mut u8,
+    len: usize,
     used: usize,
 }
 
 impl Bump {
     const fn new(memory: &'static mut [u8]) -> Self {
-        Bump { memory, used: 0 }
+        Bump {
+            len: memory.len(),
+            base: memory.as_mut_ptr(),
+            used: 0,
+        }
     }
 }
 
-// SAFETY: blocks are disjoint, aligned slices of `memory`; nothing calls an
-// allocator.
+// SAFETY: blocks are disjoint, aligned parts of the memory block, which the
+// heap owns for the rest of the program; nothing calls an allocator.
 unsafe impl Heap for Bump {
     type Statistics = usize;
     fn allocate(&mut self, layout: Layout) -> Option<NonNull<u8>> {
-        let base = self.memory.as_mut_ptr();
-        let start = self.used + base.wrapping_add(self.used).align_offset(layout.align());
+        let start = self.used
+            + self
+                .base
+                .wrapping_add(self.used)
+                .align_offset(layout.align());
         let end = start.checked_add(layout.size())?;
-        if end > self.memory.len() {
+        if end > self.len {
             return None;
         }
         self.used = end;
-        NonNull::new(base.wrapping_add(start))
+        NonNull::new(self.base.wrapping_add(start))
     }
     unsafe fn deallocate(&mut self, _: NonNull<u8>, _: Layout) {}
     fn statistics(&self) -> usize {
@@ -168,7 +180,14 @@ fn handles_implement_allocator() {
         // SAFETY: `block` came from `a` with `layout`.
         let grown = unsafe { a.grow(block.cast(), layout, Layout::new::<[u32; 8]>()) }.unwrap();
         // SAFETY: `grown` came from `a` with this layout.
-        let shrunk = unsafe { a.shrink(grown.cast(), Layout::new::<[u32; 8]>(), Layout::new::<u32>()) }.unwrap();
+        let shrunk = unsafe {
+            a.shrink(
+                grown.cast(),
+                Layout::new::<[u32; 8]>(),
+                Layout::new::<u32>(),
+            )
+        }
+        .unwrap();
         assert_eq!(a.statistics().used, 4);
         // SAFETY: `shrunk` came from `a` with this layout.
         unsafe { a.deallocate(shrunk.cast(), Layout::new::<u32>()) };
