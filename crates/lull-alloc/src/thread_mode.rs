@@ -48,13 +48,13 @@ pub(crate) fn exception_number() -> u32 {
 pub(crate) fn ipsr() -> u32 {
     let ipsr: u32;
     // SAFETY: `mrs` of IPSR only reads a special register; it is available on
-    // ARMv6-M, ARMv7-M and ARMv8-M in every privilege level. IPSR is constant
-    // for the duration of one execution context, so `pure` is correct.
+    // ARMv6-M, ARMv7-M and ARMv8-M in every privilege level. (Not `pure`: the
+    // read stays where `get()` is called, so measurements see all of it.)
     unsafe {
         core::arch::asm!(
             "mrs {}, IPSR",
             out(reg) ipsr,
-            options(pure, nomem, nostack, preserves_flags)
+            options(nomem, nostack, preserves_flags)
         );
     }
     ipsr
