@@ -338,14 +338,19 @@ impl<T, const N: usize, const CAP: usize> Queue<T, N, CAP> {
     }
 }
 
-/// Sets interrupt `n` pending.
+/// Sets interrupt `n` pending; if it may preempt the caller, it has run
+/// when this returns.
 #[inline(always)]
 pub fn pend_raw(n: u16) {
     #[cfg(any(lull_basepri, lull_nvic_mask))]
     {
         let ispr = (0xE000_E200 as *mut u32).wrapping_add(usize::from(n / 32));
         // SAFETY: ISPR registers only set pending bits; any value is valid.
-        unsafe { ispr.write_volatile(1 << (n % 32)) }
+        unsafe { ispr.write_volatile(1 << (n % 32)) };
+        // Make the pended interrupt take effect now: a task of higher
+        // priority than the caller runs before `pend`/`spawn` returns.
+        cortex_m::asm::dsb();
+        cortex_m::asm::isb();
     }
     #[cfg(not(any(lull_basepri, lull_nvic_mask)))]
     let _ = n;

@@ -75,7 +75,9 @@ pub trait Mutex {
 }
 
 /// Sets interrupt `irq` pending: its hardware task (or the dispatcher bound
-/// to it) runs as soon as the running priority allows.
+/// to it) runs as soon as the running priority allows. If that priority is
+/// higher than the caller's, the task has run when `pend` returns (the pend
+/// is followed by DSB + ISB).
 ///
 /// ```ignore
 /// lull::app::pend(lm3s6965::Interrupt::UART0);
