@@ -56,7 +56,11 @@
 //!   initialization `get()` is `mrs`, a load of the state's address, `ldrb`,
 //!   `orrs` (state | IPSR << 23) and a conditional branch: **5 instructions**.
 //!
-//! (`cargo xtask bench` measures both as `lull/tm-get`.)
+//! (`cargo xtask bench` measures both as `lull/tm-get`: rows `eager->lazy`
+//! and `lazy->end`. On ARMv6-M, which has no shifted-operand `orrs`, the lazy
+//! fast path is one instruction longer.) The lazy fast path is written in
+//! assembly on Thumb-2 targets so that the state's address is one literal
+//! load rather than the `movw`/`movt` pair `opt-level = "s"` picks.
 //!
 //! Inside the initializer's outermost block, `static mut NAME: T = INIT;`
 //! declares a memory block and binds `NAME` to a `&'static mut T` to it. This is

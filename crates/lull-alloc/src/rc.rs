@@ -172,11 +172,13 @@ impl<T, A: Allocator> Rc<T, A> {
         // SAFETY: this was the last owner: the value is moved out once and
         // never dropped in place (strong is now 0).
         let value = unsafe { ptr::read(&inner.value) };
-        // SAFETY: `this` is not used again; the `Weak` releases the implicit
-        // weak reference of the owners (and frees if it was the last).
+        // SAFETY: `this` is not used or dropped again.
+        let alloc = unsafe { ptr::read(&this.alloc) };
+        // The `Weak` releases the owners' implicit weak reference (and frees
+        // the block if it was the last).
         drop(Weak {
             ptr: Some(this.ptr),
-            alloc: unsafe { ptr::read(&this.alloc) },
+            alloc,
         });
         Ok(value)
     }
