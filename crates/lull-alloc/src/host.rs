@@ -210,6 +210,9 @@ pub(crate) fn oom_hook() -> Option<fn(Layout) -> !> {
 #[derive(Debug)]
 pub struct TestHeap {
     statistics: TestHeapStatistics,
+    /// The last region given to `add_memory`, kept (unused) so that it stays
+    /// reachable, as it would be on a board.
+    region: Option<&'static mut [core::mem::MaybeUninit<u8>]>,
 }
 
 /// What a [`TestHeap`] reports.
@@ -232,6 +235,7 @@ impl TestHeap {
                 blocks: 0,
                 limit,
             },
+            region: None,
         }
     }
 }
@@ -276,6 +280,7 @@ impl crate::AddMemory for TestHeap {
         region: &'static mut [core::mem::MaybeUninit<u8>],
     ) -> Result<(), Self::Error> {
         self.statistics.limit += region.len();
+        self.region = Some(region);
         Ok(())
     }
 }
