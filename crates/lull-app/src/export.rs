@@ -17,6 +17,7 @@ pub use core::marker::PhantomData;
 pub use core::mem::size_of;
 pub use crate::Mutex;
 pub use crate::monotonic::Monotonic;
+pub use core::task::RawWakerVTable as WakerVTable;
 pub use core::task::Waker;
 pub use cortex_m;
 pub use cortex_m::interrupt::InterruptNumber;
@@ -563,30 +564,93 @@ pub unsafe trait ArgSource: 'static {
     fn slot() -> &'static ArgSlot<Self::Arg>;
 }
 
-/// `next()` of a hardware generator task: pending on its first poll, ready
-/// on the next one (the next run of the task's handler).
-pub struct HwNext {
-    polled: bool,
+unsafe fn hw_clone<const IRQ: u16>(_: *const ()) -> RawWaker {
+    RawWaker::new(core::ptr::without_provenance(IRQ as usize), &IRQ_VTABLE)
+}
+unsafe fn hw_wake<const IRQ: u16>(_: *const ()) {
+    pend_raw(IRQ)
 }
 
-impl HwNext {
-    /// A fresh suspension point.
+/// The waker vtable of the hardware generator task bound to interrupt
+/// `IRQ`. The generated code keeps it in a `static` of its own, so its
+/// address identifies the task.
+///
+/// A waker with this vtable exists only during a poll by the task's handler:
+/// its data points at the handler's "triggered" flag ([`HwNext`] reads it).
+/// Its clones are plain [`irq_waker`]s.
+pub const fn hw_vtable<const IRQ: u16>() -> RawWakerVTable {
+    RawWakerVTable::new(hw_clone::<IRQ>, hw_wake::<IRQ>, hw_wake::<IRQ>, noop)
+}
+
+/// Implemented by the generated per-task marker of a hardware generator
+/// task: the address of its waker vtable.
+///
+/// # Safety
+/// `vtable` is a `static` used only by [`hw_resume`] for this task.
+pub unsafe trait HwSource: 'static {
+    /// The task's vtable.
+    fn vtable() -> &'static RawWakerVTable;
+}
+
+/// Polls the hardware generator task's state machine once, as triggered
+/// (`triggered = true`, from its handler) or not (priming).
+///
+/// The trigger travels in a flag on this stack frame, reached by [`HwNext`]
+/// through the waker: after inlining, LLVM sees the flag's every use and no
+/// memory access is left of it.
+///
+/// # Safety
+/// As [`gen_poll`]; `vtable` is `S::vtable()` of the task.
+#[inline(always)]
+pub unsafe fn hw_resume<C, F, G, const W: usize>(
+    f: &F,
+    slot: &GenSlot<W>,
+    vtable: &'static RawWakerVTable,
+    triggered: bool,
+) where
+    F: FnOnce(C) -> G,
+    G: Future<Output = Infallible>,
+{
+    let flag = Cell::new(triggered);
+    // SAFETY: the vtable's functions ignore the data (they pend the task's
+    // interrupt); `HwNext` dereferences it only while this frame is alive
+    // (during the poll below), recognising the waker by its vtable.
+    let waker = unsafe { Waker::from_raw(RawWaker::new((&raw const flag).cast(), vtable)) };
+    // SAFETY: forwarded contract.
+    unsafe { gen_poll(f, slot, &waker) }
+}
+
+/// `next()` of a hardware generator task: ready once per run of the task's
+/// handler (the first `next()` polled in that run), pending otherwise.
+///
+/// Await it directly in the task's state machine (or through combinators
+/// that pass the task's waker on): polled with any other waker it stays
+/// pending.
+pub struct HwNext<S: HwSource>(PhantomData<S>);
+
+impl<S: HwSource> HwNext<S> {
+    /// A suspension point.
     #[inline(always)]
     pub const fn new() -> Self {
-        HwNext { polled: false }
+        HwNext(PhantomData)
     }
 }
 
-impl Future for HwNext {
+impl<S: HwSource> Future for HwNext<S> {
     type Output = ();
     #[inline(always)]
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
-        if self.polled {
-            Poll::Ready(())
-        } else {
-            self.polled = true;
-            Poll::Pending
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let w = cx.waker();
+        if core::ptr::eq(w.vtable(), S::vtable()) {
+            // SAFETY: only `hw_resume` makes wakers with this task's vtable,
+            // with data pointing at its live `flag`.
+            let flag = unsafe { &*w.data().cast::<Cell<bool>>() };
+            if flag.get() {
+                flag.set(false);
+                return Poll::Ready(());
+            }
         }
+        Poll::Pending
     }
 }
 

@@ -251,6 +251,9 @@ fn generator_module(app: &App, analysis: &Analysis, t: &crate::parse::Task) -> T
                     }
                 }
             }
+            /// Size in bytes of this task's state machine (its static
+            /// storage is this, rounded up to 8).
+            pub const STATE_BYTES: usize = #rt::gen_bytes(&super::#name);
             #trigger
             #spawn
         }

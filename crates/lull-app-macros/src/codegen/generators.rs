@@ -43,10 +43,11 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             match &t.binds {
                 Some(irq) => {
                     let irq = interrupt(irq);
+                    let vtable = task_static(name, "vtable");
                     out.push(quote! {
                         #[allow(non_upper_case_globals)]
                         #[doc(hidden)]
-                        static #waker: #rt::Waker = #rt::irq_waker(#irq as u16);
+                        static #vtable: #rt::WakerVTable = #rt::hw_vtable::<{ #irq as u16 }>();
                     });
                 }
                 None => {
@@ -90,13 +91,27 @@ fn set_started(app: &App, t: &Task) -> TokenStream {
     }
 }
 
-/// Polls an `async` state machine once (from its handler or dispatcher).
+/// Polls an `async` state machine once, triggered (from its handler or
+/// dispatcher).
 pub fn resume_async(app: &App, t: &Task) -> TokenStream {
+    poll_async(app, t, true)
+}
+
+fn poll_async(app: &App, t: &Task, triggered: bool) -> TokenStream {
     let rt = rt();
     let name = t.name();
     let slot = task_static(name, "gen");
-    let waker = task_static(name, "waker");
     let started = set_started(app, t);
+    if t.binds.is_some() {
+        let vtable = task_static(name, "vtable");
+        return quote! {
+            #started
+            // SAFETY: `main` built the state machine before enabling
+            // interrupts; only this handler (one priority level) resumes it.
+            unsafe { #rt::hw_resume(&#name, &#slot, &#vtable, #triggered) };
+        };
+    }
+    let waker = task_static(name, "waker");
     quote! {
         #started
         // SAFETY: `main` built the state machine before enabling interrupts;
@@ -125,15 +140,8 @@ pub fn construct(app: &App, t: &Task) -> TokenStream {
     let name = t.name();
     let slot = task_static(name, "gen");
     let prime = match t.generator {
-        Some(GenKind::Async) => {
-            let waker = task_static(name, "waker");
-            let started = set_started(app, t);
-            quote! {
-                #started
-                // SAFETY: just built; interrupts are still disabled.
-                unsafe { #rt::gen_poll(&#name, &#slot, &#waker) };
-            }
-        }
+        // Runs it to its first suspension point, untriggered.
+        Some(GenKind::Async) => poll_async(app, t, false),
         _ => TokenStream::new(),
     };
     let cx = context_ident(&t.func);
@@ -154,7 +162,23 @@ pub fn trigger_items(app: &App, t: &Task) -> TokenStream {
     let name = t.name();
     let (next_ty, marker) = match (&t.binds, t.generator) {
         (_, Some(GenKind::Coroutine)) => (None, TokenStream::new()),
-        (Some(_), _) => (Some(quote!(#rt::HwNext)), TokenStream::new()),
+        (Some(_), _) => {
+            let vtable = task_static(name, "vtable");
+            (
+                Some(quote!(#rt::HwNext<Source>)),
+                quote! {
+                    #[doc(hidden)]
+                    pub struct Source;
+                    // SAFETY: the task's own vtable, used by its handler only.
+                    unsafe impl #rt::HwSource for Source {
+                        #[inline(always)]
+                        fn vtable() -> &'static #rt::WakerVTable {
+                            &super::#vtable
+                        }
+                    }
+                },
+            )
+        }
         (None, _) => {
             let arg = task_static(name, "arg");
             let ty = match &t.resume {
@@ -162,12 +186,12 @@ pub fn trigger_items(app: &App, t: &Task) -> TokenStream {
                 None => quote!(()),
             };
             (
-                Some(quote!(#rt::SwNext<ArgSource>)),
+                Some(quote!(#rt::SwNext<Source>)),
                 quote! {
                     #[doc(hidden)]
-                    pub struct ArgSource;
+                    pub struct Source;
                     // SAFETY: the task's own argument slot.
-                    unsafe impl #rt::ArgSource for ArgSource {
+                    unsafe impl #rt::ArgSource for Source {
                         type Arg = #ty;
                         #[inline(always)]
                         fn slot() -> &'static #rt::ArgSlot<#ty> {
