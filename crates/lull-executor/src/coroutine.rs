@@ -1,0 +1,158 @@
+//! Literal coroutines as tasks (cargo feature `nightly`).
+//!
+//! The design wrote tasks as generators; with the feature, a literal
+//! coroutine still works as one:
+//!
+//! ```
+//! #![feature(coroutines, coroutine_trait, stmt_expr_attributes)]
+//! # use lull_alloc::{allocator, host::TestHeap};
+//! use lull_executor::{coroutine, executor, r#await};
+//! # #[allocator] static A: TestHeap = TestHeap::new(4096);
+//! # executor!(name = X, allocator = A);
+//! # lull_alloc::host::thread_mode(|| {
+//! let (x, _) = X::get().unwrap();
+//! let c = x.spawn(coroutine(#[coroutine] || {
+//!     yield; // let the other tasks run once
+//!     21
+//! }));
+//! let answer = x.block_on(coroutine(#[coroutine] move || {
+//!     let half = r#await!(c); // await a future inside a coroutine
+//!     half * 2
+//! }));
+//! assert_eq!(answer, 42);
+//! # });
+//! ```
+
+use core::cell::Cell;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+pub use core::ops::Coroutine;
+use core::ops::CoroutineState;
+
+/// The context of the coroutine being resumed by a [`CoroutineTask`], for
+/// [`r#await!`](crate::r#await).
+struct Current {
+    cx: Cell<*mut ()>,
+    wait: Cell<bool>,
+}
+
+#[cfg(target_os = "none")]
+mod current {
+    pub(super) struct Static(pub(super) super::Current);
+    // SAFETY: only Thread mode resumes coroutine tasks (the executor's
+    // handles are `!Send`); a handler never touches it.
+    unsafe impl Sync for Static {}
+    pub(super) static CURRENT: Static = Static(super::Current {
+        cx: core::cell::Cell::new(core::ptr::null_mut()),
+        wait: core::cell::Cell::new(false),
+    });
+    pub(super) fn with<R>(f: impl FnOnce(&super::Current) -> R) -> R {
+        f(&CURRENT.0)
+    }
+}
+
+#[cfg(not(target_os = "none"))]
+mod current {
+    extern crate std;
+    std::thread_local! {
+        static CURRENT: super::Current = const {
+            super::Current {
+                cx: core::cell::Cell::new(core::ptr::null_mut()),
+                wait: core::cell::Cell::new(false),
+            }
+        };
+    }
+    pub(super) fn with<R>(f: impl FnOnce(&super::Current) -> R) -> R {
+        CURRENT.with(f)
+    }
+}
+
+/// A future that runs a coroutine: each bare `yield` lets the other tasks
+/// run once; [`r#await!`](crate::r#await) inside it awaits a future.
+///
+/// **Cancel safety:** dropping it drops the coroutine where it stopped.
+#[derive(Debug)]
+#[must_use = "futures do nothing unless awaited"]
+pub struct CoroutineTask<C> {
+    coroutine: C,
+}
+
+/// Turns a coroutine (`#[coroutine] || { .. yield; .. }`, resume argument
+/// `()`, yield type `()`) into a future, e.g. to spawn it. See the
+/// [module](self) example.
+pub fn coroutine<C>(coroutine: C) -> CoroutineTask<C>
+where
+    C: Coroutine<(), Yield = ()>,
+{
+    CoroutineTask { coroutine }
+}
+
+impl<C: Coroutine<(), Yield = ()>> Future for CoroutineTask<C> {
+    type Output = C::Return;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<C::Return> {
+        // SAFETY: structural pinning of the only field.
+        let coroutine = unsafe { self.map_unchecked_mut(|s| &mut s.coroutine) };
+        let cx_ptr: *mut Context<'_> = cx;
+        let saved = current::with(|c| {
+            c.wait.set(false);
+            c.cx.replace(cx_ptr.cast())
+        });
+        let result = coroutine.resume(());
+        let wait = current::with(|c| {
+            c.cx.set(saved);
+            c.wait.replace(false)
+        });
+        match result {
+            CoroutineState::Yielded(()) => {
+                if !wait {
+                    // A bare `yield`: run again after the others.
+                    cx.waker().wake_by_ref();
+                }
+                Poll::Pending
+            }
+            CoroutineState::Complete(output) => Poll::Ready(output),
+        }
+    }
+}
+
+#[doc(hidden)]
+pub fn __poll<F: Future>(future: Pin<&mut F>) -> Poll<F::Output> {
+    let cx = current::with(|c| c.cx.get());
+    assert!(
+        !cx.is_null(),
+        "lull-executor: r#await! used outside a coroutine run by lull_executor::coroutine"
+    );
+    // SAFETY: `cx` was set by `CoroutineTask::poll` for the resumption in
+    // progress (this code runs inside it) and is restored when it returns.
+    let cx = unsafe { &mut *cx.cast::<Context<'_>>() };
+    let poll = future.poll(cx);
+    if poll.is_pending() {
+        // The future registered the waker: do not self-wake at the yield.
+        current::with(|c| c.wait.set(true));
+    }
+    poll
+}
+
+/// Awaits a future inside a coroutine task (the design's `r#await!`): polls
+/// it, and `yield`s without re-queueing the task until its waker is woken.
+///
+/// Use it only in a coroutine run by [`coroutine`]; see the
+/// [module](crate::coroutine()) example.
+///
+/// **Cancel safety:** dropping the coroutine while it awaits drops the
+/// future.
+#[macro_export]
+macro_rules! r#await {
+    ($future:expr) => {{
+        let mut future = ::core::pin::pin!($future);
+        loop {
+            match $crate::__coroutine_poll(future.as_mut()) {
+                ::core::task::Poll::Ready(value) => break value,
+                ::core::task::Poll::Pending => yield,
+            }
+        }
+    }};
+}

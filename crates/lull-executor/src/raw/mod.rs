@@ -1,0 +1,1093 @@
+//! The raw executor: task headers, the run ring and the interrupt inbox.
+//!
+//! **Here be dragons.** Everything in this module is `unsafe` to misuse and
+//! exists so that the safe API ([`executor!`](crate::executor),
+//! [`JoinHandle`](crate::JoinHandle)) can be thin. Application code never
+//! needs it; it is public so that the macro can expand to it and so that
+//! people can read how a task switch works.
+//!
+//! # Memory layout of a task
+//!
+//! A spawned task is one allocation from the executor's thread-mode
+//! allocator:
+//!
+//! ```text
+//! +----------------+ 0
+//! | vtable         |  &TaskVTable: poll + the operations of the task's state
+//! | queue word     |  run-ring / inbox link and two flag bits (see below)
+//! | refs           |  references: wakers, the JoinHandle, the live future
+//! +----------------+ 3 words = 12 bytes on Cortex-M
+//! | allocator      |  the handle (zero-sized for `#[allocator]` handles)
+//! | future | output|  a union: the future while it runs, then its output
+//! +----------------+
+//! ```
+//!
+//! The [`Waker`] of a task is the address of its header and one
+//! `RawWakerVTable` per executor (a `static` the macro defines). Cloning a
+//! waker increments `refs`, dropping it decrements; a task's memory is freed
+//! when its future is gone and `refs` reaches zero, so a waker that outlives
+//! its task (and is woken after the task finished, from a handler or
+//! anywhere) touches valid memory and does nothing.
+//!
+//! # The run ring
+//!
+//! Ready tasks form a circular singly linked list through their queue words.
+//! The executor keeps one pointer, `tail`; the head (next task to poll) is
+//! `tail.next`. The head **stays in the ring while it is polled**, so a task
+//! that wakes itself (a yield) costs one store afterwards: `tail = head`
+//! rotates the ring. A task that did not wake itself is unlinked. Appending
+//! (a wake in Thread mode, a spawn) links after `tail` and makes the new task
+//! the tail. Every operation is O(1); the order is FIFO: tasks run in the
+//! order they were woken, and a task woken while it is being polled goes to
+//! the back when that poll returns (after any task it woke during the poll).
+//!
+//! # The inbox
+//!
+//! Handlers never touch the ring. A wake from a handler pushes the task onto
+//! `inbox`, a lock-free LIFO stack (one compare-and-swap), and executes `sev`.
+//! Before choosing each next task the executor checks `inbox` (one load) and,
+//! if it is not empty, takes the whole stack with one swap, reverses it and
+//! appends it to the ring: tasks woken by handlers run in the order of their
+//! wakes, after the tasks already queued.
+//!
+//! # The queue word
+//!
+//! ```text
+//!                      wake (Thread mode): claim, append to ring
+//!            +----------------------------------------------------+
+//!            |                                                    v
+//!  +------------------+  wake (handler): claim,   +--------------------+
+//!  | IDLE             |  push on inbox            | INBOX              |
+//!  | word == 0        |-------------------------->| word = next | 0b10 |
+//!  +------------------+                           +--------------------+
+//!      ^        ^                                            | drain (Thread)
+//!      |        | poll returned, not woken since:            v
+//!      |        | CAS (next|RUNNING) -> 0, unlink   +--------------------+
+//!      |        +-----------------------------------| RING, polled       |
+//!      |                                            | word = next | 0b01 |
+//!      |  (free when refs == 0)                     +--------------------+
+//!      |                                               ^            | wake (any
+//!      |                             dispatch: set     |            | context):
+//!      |                             RUNNING           |            | clear
+//!      |                                               |            v RUNNING
+//!      |                                            +--------------------+
+//!      +--------------------------------------------| RING               |
+//!         (via RING, polled)                        | word = next        |
+//!                                                   +--------------------+
+//!                                                     ^  poll returned and
+//!                                                     |  RUNNING clear:
+//!                                                     +- rotate (tail = it)
+//! ```
+//!
+//! **The invariant** that makes this safe without masking interrupts: a
+//! handler changes a queue word only (a) from IDLE, by compare-and-swap, to
+//! claim the task for the inbox, and (b) from `next | RUNNING` to `next`,
+//! clearing the flag. Thread mode owns every other transition, and the ring
+//! itself (`tail` and the links of RING words) is read and written by Thread
+//! mode only. So Thread mode can set RUNNING, rotate and read links with
+//! plain loads and stores; it uses a compare-and-swap only where a handler's
+//! (a) or (b) could race with it: claiming an IDLE task, going from RUNNING to
+//! IDLE after a poll, and relinking a tail whose RUNNING bit is set.
+//!
+//! Clearing RUNNING with a plain load and store is also correct in a handler:
+//! while RUNNING is set the only other possible change is the same clear.
+//!
+//! # A task switch
+//!
+//! For a task that yields (`yield_now().await`, i.e. `wake_by_ref` on its own
+//! waker and `Pending`), the whole cost between its code and the next task's
+//! code is: clear RUNNING in its word (the inlined `wake_by_ref`), return;
+//! load its word, test RUNNING, store `tail`; load `inbox`; load the next
+//! word, set RUNNING; load the vtable and call `poll`. No atomic
+//! read-modify-write, no critical section, nothing proportional to the number
+//! of tasks.
+//!
+//! # ARMv6-M
+//!
+//! Thumbv6m has no compare-and-swap. There the four read-modify-write
+//! operations of `sync` (claim, inbox push/take, refcount) run with PRIMASK
+//! set for a handful of instructions. None of them is on the task-switch path
+//! above, which uses loads and stores only on every core.
+
+use core::cell::Cell;
+use core::future::Future;
+use core::marker::PhantomData;
+use core::mem::{ManuallyDrop, MaybeUninit};
+use core::pin::Pin;
+use core::ptr::{self, NonNull};
+use core::sync::atomic::{AtomicPtr, AtomicUsize, Ordering::Relaxed};
+use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
+
+use allocator_api2::alloc::{Allocator, Layout};
+
+mod arch;
+#[cfg(not(target_os = "none"))]
+pub(crate) mod host;
+mod sync;
+
+/// Queue word flag: the task is being polled and was not woken since.
+const RUNNING: usize = 0b01;
+/// Queue word flag: the task is in the inbox (or claimed, on its way there).
+const INBOX: usize = 0b10;
+const FLAGS: usize = RUNNING | INBOX;
+/// A claimed task, about to be linked: not IDLE, so handlers leave it alone.
+const CLAIMED: *mut Header = ptr::without_provenance_mut(INBOX);
+
+/// `refs` flag: a `JoinHandle` exists (the output must be kept).
+const HANDLE: usize = 0b1;
+/// One reference in `refs`.
+const REF: usize = 0b10;
+
+#[inline(always)]
+fn untag(p: *mut Header) -> *mut Header {
+    p.map_addr(|a| a & !FLAGS)
+}
+
+/// What state a task is in, as seen through its vtable.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    /// The future exists and is polled when the task is woken.
+    Running,
+    /// `cancel` was called while the task was being polled (or about to be):
+    /// the next `poll` drops the future.
+    Cancelling,
+    /// The future finished; its output waits for the `JoinHandle`.
+    Done,
+    /// Nothing left but the header and memory.
+    Dead,
+    /// The `block_on` future (the executor's static root header).
+    Root,
+    /// The root header outside `block_on`.
+    RootIdle,
+}
+
+/// The operations of a task in one state. Generic code creates one per
+/// future type and state; the header points to the current one.
+#[repr(C)]
+pub struct TaskVTable {
+    poll: unsafe fn(NonNull<Header>),
+    kind: Kind,
+    /// The header points to a [`JoinRecord`] that starts with a copy of this
+    /// vtable (a `JoinHandle` is waiting for a running task).
+    record: bool,
+    /// Running: drop the future (now, or when next polled if it is the head
+    /// of the ring during `block_on`). Done: drop the output.
+    discard: unsafe fn(NonNull<Header>),
+    /// Done: move the output to `*mut T` and become Dead.
+    take_output: unsafe fn(NonNull<Header>, *mut ()),
+    /// Running: store (a clone of) the waker of the task awaiting the output.
+    set_joiner: unsafe fn(NonNull<Header>, &Waker),
+    /// Running: forget the awaiting task's waker, and return it.
+    take_joiner: unsafe fn(NonNull<Header>) -> Option<Waker>,
+    /// Free the memory (the future and output must be gone).
+    dealloc: unsafe fn(NonNull<Header>),
+}
+
+/// Per-task bookkeeping: 3 words at the start of every task allocation.
+#[repr(C)]
+pub struct Header {
+    /// Thread mode only.
+    vtable: Cell<NonNull<TaskVTable>>,
+    /// The queue word (see the module documentation).
+    state: AtomicPtr<Header>,
+    /// `REF` per reference, plus the `HANDLE` flag.
+    refs: AtomicUsize,
+}
+
+impl Header {
+    #[inline(always)]
+    fn vtable(&self) -> &'static TaskVTable {
+        // SAFETY: the vtable word always points to a static vtable or to a
+        // live JoinRecord; a record outlives every read made through this
+        // reference (it is freed only by `take_joiner`, in Thread mode,
+        // after which the word points to a static vtable again).
+        unsafe { self.vtable.get().as_ref() }
+    }
+
+    #[inline(always)]
+    fn set_vtable(&self, vt: &'static TaskVTable) {
+        self.vtable.set(NonNull::from(vt));
+    }
+
+    fn runnable(&self) -> bool {
+        matches!(self.vtable().kind, Kind::Running | Kind::Cancelling | Kind::Root)
+    }
+}
+
+/// A `JoinHandle` waiting for a running task: allocated when the handle is
+/// first polled before the task finished, freed when it finishes, is
+/// cancelled or the handle is dropped. Keeping the waiter out of line keeps
+/// the header at three words for every task.
+#[repr(C)]
+struct JoinRecord {
+    vt: TaskVTable,
+    orig: &'static TaskVTable,
+    waker: Waker,
+}
+
+#[repr(C)]
+struct Task<F: Future, A> {
+    header: Header,
+    alloc: A,
+    stage: Stage<F>,
+}
+
+union Stage<F: Future> {
+    future: ManuallyDrop<F>,
+    output: ManuallyDrop<F::Output>,
+}
+
+/// Proof that a handle was obtained in Thread mode; only the
+/// [`executor!`](crate::executor) macro creates one.
+#[derive(Clone, Copy, Debug)]
+pub struct Token(PhantomData<*mut ()>);
+
+impl Token {
+    /// # Safety
+    ///
+    /// Only in Thread mode, for a handle that never leaves it (the handle
+    /// must be `!Send`, which this token makes it).
+    #[doc(hidden)]
+    #[inline(always)]
+    pub const unsafe fn new() -> Self {
+        Token(PhantomData)
+    }
+}
+
+/// Connects a handle type made by [`executor!`](crate::executor) to its
+/// static state.
+///
+/// # Safety
+///
+/// `executor()` must return the same `'static` executor every time, used by
+/// no other type; `WAKER_VTABLE` must be a `static` built by
+/// [`waker_vtable::<Self>()`](waker_vtable); a value of `Self` must only exist
+/// in Thread mode (`!Send`, created by `get()`).
+pub unsafe trait ExecutorType: Copy + 'static {
+    /// The thread-mode allocator tasks are boxed in.
+    type Allocator: Allocator + Copy + 'static;
+    /// The waker vtable of this executor's tasks (a `static`, so that all
+    /// wakers of one task compare equal with `Waker::will_wake`).
+    const WAKER_VTABLE: &'static RawWakerVTable;
+    /// The executor's state.
+    fn executor() -> &'static Executor;
+    /// The allocator handle stored in the executor handle.
+    fn allocator(self) -> Self::Allocator;
+}
+
+/// The state of one executor: a `static` defined by
+/// [`executor!`](crate::executor).
+pub struct Executor {
+    /// Last task of the run ring (null: empty). Thread mode only.
+    tail: Cell<*mut Header>,
+    /// Tasks woken from handlers, last woken first.
+    inbox: AtomicPtr<Header>,
+    /// The `block_on` future's header.
+    root: Header,
+    root_future: Cell<*mut ()>,
+    root_done: Cell<bool>,
+    in_block_on: Cell<bool>,
+    /// Spawned tasks whose future has not been dropped yet.
+    live: Cell<usize>,
+    capacity: usize,
+    #[cfg(not(target_os = "none"))]
+    pub(crate) host: host::Hooks,
+}
+
+// SAFETY: the `Cell`s are accessed in Thread mode only (through handles that
+// are `!Send` and created in Thread mode, and through wakers only after
+// checking `in_handler()`); what handlers touch is atomic: `inbox`, queue
+// words, `refs`.
+unsafe impl Sync for Executor {}
+
+const ROOT_IDLE: &TaskVTable = &TaskVTable {
+    poll: noop,
+    kind: Kind::RootIdle,
+    record: false,
+    discard: noop,
+    take_output: no_output,
+    set_joiner: no_joiner,
+    take_joiner: no_take_joiner,
+    dealloc: noop,
+};
+
+unsafe fn noop(_: NonNull<Header>) {}
+unsafe fn no_output(_: NonNull<Header>, _: *mut ()) {
+    unreachable!("lull-executor: task has no output")
+}
+unsafe fn no_joiner(_: NonNull<Header>, _: &Waker) {}
+unsafe fn no_take_joiner(_: NonNull<Header>) -> Option<Waker> {
+    None
+}
+
+impl Executor {
+    /// A new executor that runs at most `capacity` spawned tasks at a time
+    /// (`usize::MAX`: no limit but memory).
+    pub const fn new(capacity: usize) -> Self {
+        assert!(capacity > 0, "max_spawned_tasks must be at least 1");
+        Executor {
+            tail: Cell::new(ptr::null_mut()),
+            inbox: AtomicPtr::new(ptr::null_mut()),
+            root: Header {
+                vtable: Cell::new(NonNull::from_ref(ROOT_IDLE)),
+                state: AtomicPtr::new(ptr::null_mut()),
+                // Never reaches zero: the root is a static.
+                refs: AtomicUsize::new(usize::MAX / 8),
+            },
+            root_future: Cell::new(ptr::null_mut()),
+            root_done: Cell::new(false),
+            in_block_on: Cell::new(false),
+            live: Cell::new(0),
+            capacity,
+            #[cfg(not(target_os = "none"))]
+            host: host::Hooks::new(),
+        }
+    }
+
+    /// Spawned tasks that have not finished (nor been cancelled).
+    pub fn live_tasks(&self) -> usize {
+        self.live.get()
+    }
+
+    /// The `max_spawned_tasks` of this executor (`usize::MAX` if unbounded).
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// Appends a claimed task (queue word CLAIMED or INBOX) to the ring.
+    /// Thread mode only.
+    unsafe fn ring_insert(&self, t: NonNull<Header>) {
+        let t = t.as_ptr();
+        let tail = self.tail.get();
+        if tail.is_null() {
+            // SAFETY: `t` is a live task claimed by the caller: no handler
+            // writes its word (it is neither IDLE nor RUNNING).
+            unsafe { (*t).state.store(t, Relaxed) };
+        } else {
+            // SAFETY: `tail` is in the ring, hence alive.
+            let word = unsafe { &(*tail).state };
+            let mut old = word.load(Relaxed);
+            if old.addr() & RUNNING == 0 {
+                // Not being polled: no handler writes this word.
+                word.store(t, Relaxed);
+            } else {
+                // The tail is the task being polled (a ring of one); a
+                // handler may clear its RUNNING bit concurrently.
+                while let Err(now) = sync::cas_ptr(word, old, t.map_addr(|a| a | (old.addr() & RUNNING))) {
+                    old = now;
+                }
+            }
+            // SAFETY: as above, `t` is claimed.
+            unsafe { (*t).state.store(untag(old), Relaxed) };
+        }
+        self.tail.set(t);
+    }
+
+    /// Pushes a claimed task on the inbox. Any context.
+    unsafe fn inbox_push(&self, t: NonNull<Header>) {
+        let mut head = self.inbox.load(Relaxed);
+        loop {
+            // SAFETY: `t` is claimed by the caller: nobody else writes its word.
+            unsafe { t.as_ref() }
+                .state
+                .store(head.map_addr(|a| a | INBOX), Relaxed);
+            match sync::cas_ptr(&self.inbox, head, t.as_ptr()) {
+                Ok(()) => return,
+                Err(now) => head = now,
+            }
+        }
+    }
+
+    /// Moves every task of the inbox to the ring, in the order of their
+    /// wakes. Thread mode only.
+    #[inline(never)]
+    unsafe fn drain(&self) {
+        let mut lifo = sync::swap_ptr(&self.inbox, ptr::null_mut());
+        let mut fifo: *mut Header = ptr::null_mut();
+        while !lifo.is_null() {
+            // SAFETY: tasks in the inbox are alive and claimed (INBOX words):
+            // only we write their words now.
+            let word = unsafe { &(*lifo).state };
+            let next = untag(word.load(Relaxed));
+            word.store(fifo.map_addr(|a| a | INBOX), Relaxed);
+            fifo = lifo;
+            lifo = next;
+        }
+        while let Some(t) = NonNull::new(fifo) {
+            // SAFETY: as above.
+            let h = unsafe { t.as_ref() };
+            fifo = untag(h.state.load(Relaxed));
+            if h.runnable() {
+                // SAFETY: claimed (INBOX), Thread mode.
+                unsafe { self.ring_insert(t) };
+            } else if h.refs.load(Relaxed) == 0 {
+                // Dead and unreferenced: a handler dropped the last waker.
+                // SAFETY: nothing refers to it and it is in no queue.
+                unsafe { free(t) };
+            } else {
+                h.state.store(ptr::null_mut(), Relaxed);
+                // SAFETY: Thread mode, `t` just became IDLE.
+                unsafe { settle(t) };
+            }
+        }
+    }
+
+    /// Runs tasks until the root future has completed. Thread mode only.
+    ///
+    /// This is the hot loop: keep it small.
+    unsafe fn run(&self) {
+        loop {
+            if !self.inbox.load(Relaxed).is_null() {
+                // SAFETY: Thread mode (caller).
+                unsafe { self.drain() };
+            }
+            let tail = self.tail.get();
+            if tail.is_null() {
+                arch::wait(self);
+                continue;
+            }
+            // SAFETY: `tail` is in the ring; between polls no word in the ring
+            // has a flag, so its word is the head.
+            let cur = unsafe { (*tail).state.load(Relaxed) };
+            // SAFETY: the head is a live task in the ring.
+            let h = unsafe { &*cur };
+            // RING -> RING|RUNNING: handlers leave a RING word alone.
+            h.state
+                .store(h.state.load(Relaxed).map_addr(|a| a | RUNNING), Relaxed);
+            // SAFETY: `cur` is a live task whose vtable matches its state.
+            unsafe { (h.vtable().poll)(NonNull::new_unchecked(cur)) };
+            let s = h.state.load(Relaxed);
+            if s.addr() & RUNNING == 0 {
+                // Woken during the poll: rotate.
+                self.tail.set(cur);
+                continue;
+            }
+            // SAFETY: `cur` is the head, polled, with word `s`.
+            if unsafe { self.park(cur, s) } {
+                return;
+            }
+        }
+    }
+
+    /// The head `cur` was polled and not woken: make it IDLE and unlink it.
+    /// Returns `true` when `cur` is the root and the root future completed.
+    #[inline(never)]
+    unsafe fn park(&self, cur: *mut Header, mut s: *mut Header) -> bool {
+        // SAFETY: `cur` is the live head of the ring.
+        let h = unsafe { &*cur };
+        let root = ptr::eq(cur, &self.root);
+        if root && self.root_done.get() {
+            // Leave the ring whatever a handler did meanwhile.
+            while let Err(now) = sync::cas_ptr(&h.state, s, ptr::null_mut()) {
+                s = now;
+            }
+        } else if sync::cas_ptr(&h.state, s, ptr::null_mut()).is_err() {
+            // A handler cleared RUNNING after our load: it was woken.
+            self.tail.set(cur);
+            return false;
+        }
+        let next = untag(s);
+        if ptr::eq(next, cur) {
+            self.tail.set(ptr::null_mut());
+        } else {
+            // SAFETY: the tail is alive and not being polled: only Thread
+            // mode writes its word.
+            unsafe { (*self.tail.get()).state.store(next, Relaxed) };
+        }
+        if root {
+            return self.root_done.get();
+        }
+        // SAFETY: Thread mode, `cur` just became IDLE.
+        unsafe { settle(NonNull::new_unchecked(cur)) };
+        false
+    }
+
+    /// The head of the ring, if any. Thread mode only.
+    fn head(&self) -> *mut Header {
+        let tail = self.tail.get();
+        if tail.is_null() {
+            tail
+        } else {
+            // SAFETY: the tail is alive; its link (without flags) is the head.
+            untag(unsafe { (*tail).state.load(Relaxed) })
+        }
+    }
+}
+
+/// A task just became IDLE in Thread mode: free it if nothing refers to it.
+unsafe fn settle(t: NonNull<Header>) {
+    // SAFETY: `t` is alive (caller).
+    let h = unsafe { t.as_ref() };
+    // Claim it back before freeing: a handler that dropped the last reference
+    // after we went IDLE may have claimed it for the inbox already.
+    if h.refs.load(Relaxed) == 0 && sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_ok() {
+        // SAFETY: no references and in no queue.
+        unsafe { free(t) };
+    }
+}
+
+/// Drops what is left of an unreferenced, unqueued task and frees it.
+unsafe fn free(t: NonNull<Header>) {
+    // SAFETY: `t` is alive (caller).
+    let vt = unsafe { t.as_ref() }.vtable();
+    if vt.kind == Kind::Done {
+        // SAFETY: the output is there (Done); this makes the task Dead.
+        unsafe { (vt.discard)(t) };
+    }
+    // SAFETY: the future and output are gone; nothing refers to `t`.
+    unsafe { (t.as_ref().vtable().dealloc)(t) };
+}
+
+/// Drops `amount` from `refs`; on the last reference, frees the task (Thread
+/// mode, if IDLE) or hands it to the executor (handler).
+#[inline]
+unsafe fn release<E: ExecutorType>(t: NonNull<Header>, amount: usize) {
+    // SAFETY: the caller holds the references being released.
+    if sync::fetch_sub(&unsafe { t.as_ref() }.refs, amount) == amount {
+        // SAFETY: as above.
+        unsafe { last_ref::<E>(t) }
+    }
+}
+
+#[inline(never)]
+unsafe fn last_ref<E: ExecutorType>(t: NonNull<Header>) {
+    // SAFETY: the memory is alive until freed below or by the executor.
+    let h = unsafe { t.as_ref() };
+    if sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_err() {
+        // Queued or being polled: freed when it goes IDLE (`settle`) or is
+        // drained.
+        return;
+    }
+    if arch::in_handler() {
+        let ex = E::executor();
+        // SAFETY: claimed above.
+        unsafe { ex.inbox_push(t) };
+        arch::signal(ex);
+    } else {
+        // SAFETY: no references, claimed, Thread mode.
+        unsafe { free(t) };
+    }
+}
+
+/// Wakes a task: the code of `Waker::wake_by_ref` for this executor.
+#[inline(always)]
+unsafe fn wake_task<E: ExecutorType>(t: NonNull<Header>) {
+    // SAFETY: a waker holds a reference (or borrows one that does).
+    let h = unsafe { t.as_ref() };
+    let s = h.state.load(Relaxed);
+    if s.addr() & RUNNING != 0 {
+        // Being polled and not yet woken: the executor will poll it again.
+        h.state.store(s.map_addr(|a| a & !RUNNING), Relaxed);
+    } else if s.is_null() {
+        // SAFETY: as above.
+        unsafe { wake_idle(E::executor(), t) };
+    }
+    // Otherwise it is queued already.
+}
+
+#[inline(never)]
+unsafe fn wake_idle(ex: &Executor, t: NonNull<Header>) {
+    // SAFETY: the caller holds a reference.
+    let h = unsafe { t.as_ref() };
+    if arch::in_handler() {
+        if sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_ok() {
+            // SAFETY: claimed.
+            unsafe { ex.inbox_push(t) };
+            arch::signal(ex);
+        }
+    } else if h.runnable() && sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_ok() {
+        // SAFETY: claimed, Thread mode.
+        unsafe { ex.ring_insert(t) };
+    }
+}
+
+/// The `RawWakerVTable` of executor `E`'s tasks. The
+/// [`executor!`](crate::executor) macro stores it in a `static`.
+pub const fn waker_vtable<E: ExecutorType>() -> RawWakerVTable {
+    RawWakerVTable::new(
+        waker_clone::<E>,
+        waker_wake::<E>,
+        waker_wake_by_ref::<E>,
+        waker_drop::<E>,
+    )
+}
+
+unsafe fn waker_clone<E: ExecutorType>(p: *const ()) -> RawWaker {
+    let t = p.cast::<Header>();
+    // SAFETY: `p` is the header of a task kept alive by the waker cloned.
+    let old = sync::fetch_add(unsafe { &(*t).refs }, REF);
+    if old > usize::MAX / 2 {
+        refcount_overflow();
+    }
+    RawWaker::new(p, E::WAKER_VTABLE)
+}
+
+#[cold]
+fn refcount_overflow() -> ! {
+    panic!("lull-executor: too many clones of one task's waker")
+}
+
+unsafe fn waker_wake<E: ExecutorType>(p: *const ()) {
+    // SAFETY: `p` is a live task header (this waker holds a reference).
+    let t = unsafe { NonNull::new_unchecked(p.cast_mut().cast::<Header>()) };
+    // SAFETY: as above; the reference is released after the wake.
+    unsafe {
+        wake_task::<E>(t);
+        release::<E>(t, REF);
+    }
+}
+
+unsafe fn waker_wake_by_ref<E: ExecutorType>(p: *const ()) {
+    // SAFETY: `p` is a live task header (the borrowed waker holds a
+    // reference, or is the one the executor lends to `poll`).
+    unsafe { wake_task::<E>(NonNull::new_unchecked(p.cast_mut().cast::<Header>())) }
+}
+
+unsafe fn waker_drop<E: ExecutorType>(p: *const ()) {
+    // SAFETY: `p` is a live task header and this waker's reference is given
+    // back.
+    unsafe { release::<E>(NonNull::new_unchecked(p.cast_mut().cast::<Header>()), REF) }
+}
+
+/// The vtables of a task with future `F` on executor `E`.
+struct Vt<F, E>(PhantomData<(F, E)>);
+
+impl<F: Future + 'static, E: ExecutorType> Vt<F, E> {
+    const RUNNING: &'static TaskVTable = &TaskVTable {
+        poll: poll_task::<F, E>,
+        kind: Kind::Running,
+        record: false,
+        discard: cancel_task::<F, E>,
+        take_output: no_output,
+        set_joiner: set_joiner::<F, E>,
+        take_joiner: take_joiner::<F, E>,
+        dealloc: dealloc::<F, E>,
+    };
+    const CANCELLING: &'static TaskVTable = &TaskVTable {
+        poll: drop_future::<F, E>,
+        kind: Kind::Cancelling,
+        record: false,
+        discard: noop,
+        take_output: no_output,
+        set_joiner: no_joiner,
+        take_joiner: no_take_joiner,
+        dealloc: dealloc::<F, E>,
+    };
+    const DONE: &'static TaskVTable = &TaskVTable {
+        poll: noop,
+        kind: Kind::Done,
+        record: false,
+        discard: drop_output::<F, E>,
+        take_output: take_output::<F, E>,
+        set_joiner: no_joiner,
+        take_joiner: no_take_joiner,
+        dealloc: dealloc::<F, E>,
+    };
+    const DEAD: &'static TaskVTable = &TaskVTable {
+        poll: noop,
+        kind: Kind::Dead,
+        record: false,
+        discard: noop,
+        take_output: no_output,
+        set_joiner: no_joiner,
+        take_joiner: no_take_joiner,
+        dealloc: dealloc::<F, E>,
+    };
+}
+
+type TaskOf<F, E> = Task<F, <E as ExecutorType>::Allocator>;
+
+/// Polls a running task's future with its waker.
+unsafe fn poll_task<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) {
+    let task = t.cast::<TaskOf<F, E>>().as_ptr();
+    // The waker the executor lends: no reference of its own, so it must not
+    // be dropped (a clone takes a reference).
+    // SAFETY: the vtable's functions expect a task header, which `t` is.
+    let waker = ManuallyDrop::new(unsafe {
+        Waker::from_raw(RawWaker::new(t.as_ptr().cast_const().cast(), E::WAKER_VTABLE))
+    });
+    let mut cx = Context::from_waker(&waker);
+    // SAFETY: the task is Running, so the union holds the future; the
+    // allocation never moves, so the future is pinned.
+    let future = unsafe { Pin::new_unchecked(&mut *(*task).stage.future) };
+    if let Poll::Ready(output) = future.poll(&mut cx) {
+        // SAFETY: `t` is this Running task.
+        unsafe { complete::<F, E>(t, output) };
+    }
+}
+
+/// The future returned `Ready(output)`.
+#[inline(never)]
+unsafe fn complete<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>, output: F::Output) {
+    let task = t.cast::<TaskOf<F, E>>().as_ptr();
+    // SAFETY: `t` is alive (it is being polled).
+    let h = unsafe { t.as_ref() };
+    // SAFETY: Running.
+    let joiner = unsafe { take_joiner::<F, E>(t) };
+    // Dead while the future's destructor runs: nothing can reach it again.
+    h.set_vtable(Vt::<F, E>::DEAD);
+    // SAFETY: the union holds the future, which is dropped exactly once here.
+    unsafe { ManuallyDrop::drop(&mut (*task).stage.future) };
+    let ex = E::executor();
+    ex.live.set(ex.live.get() - 1);
+    if h.refs.load(Relaxed) & HANDLE != 0 {
+        // SAFETY: the future's slot is free.
+        unsafe { (*task).stage.output = ManuallyDrop::new(output) };
+        h.set_vtable(Vt::<F, E>::DONE);
+    } else {
+        drop(output);
+    }
+    // SAFETY: the future's reference; the task is in the ring (being polled),
+    // so this cannot free it.
+    unsafe { release::<E>(t, REF) };
+    if let Some(w) = joiner {
+        w.wake();
+    }
+}
+
+/// Drops a Running (or Cancelling) task's future now.
+unsafe fn drop_future<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) {
+    let task = t.cast::<TaskOf<F, E>>().as_ptr();
+    // SAFETY: `t` is alive.
+    let h = unsafe { t.as_ref() };
+    h.set_vtable(Vt::<F, E>::DEAD);
+    // SAFETY: the union holds the future (Running/Cancelling); dropped once.
+    unsafe { ManuallyDrop::drop(&mut (*task).stage.future) };
+    let ex = E::executor();
+    ex.live.set(ex.live.get() - 1);
+    // SAFETY: the future's reference.
+    unsafe { release::<E>(t, REF) };
+}
+
+/// `JoinHandle::cancel` of a Running task (its joiner already taken).
+unsafe fn cancel_task<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) {
+    let ex = E::executor();
+    if ex.in_block_on.get() && ptr::eq(ex.head(), t.as_ptr()) {
+        // It is being polled (cancelling itself) or is the very next task:
+        // its future must not be dropped under its own feet. Drop it when
+        // the executor reaches it.
+        // SAFETY: `t` is alive.
+        unsafe { t.as_ref() }.set_vtable(Vt::<F, E>::CANCELLING);
+        // SAFETY: as above; makes sure it is polled (again).
+        unsafe { wake_task::<E>(t) };
+    } else {
+        // SAFETY: Running, not being polled.
+        unsafe { drop_future::<F, E>(t) };
+    }
+}
+
+unsafe fn take_output<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>, dst: *mut ()) {
+    let task = t.cast::<TaskOf<F, E>>().as_ptr();
+    // SAFETY: Done: the union holds the output, moved out exactly once (the
+    // task becomes Dead); `dst` points to a `MaybeUninit<F::Output>`.
+    unsafe {
+        t.as_ref().set_vtable(Vt::<F, E>::DEAD);
+        ptr::copy_nonoverlapping((&raw const (*task).stage.output).cast::<F::Output>(), dst.cast(), 1);
+    }
+}
+
+unsafe fn drop_output<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) {
+    let task = t.cast::<TaskOf<F, E>>().as_ptr();
+    // SAFETY: Done: the union holds the output, dropped exactly once.
+    unsafe {
+        t.as_ref().set_vtable(Vt::<F, E>::DEAD);
+        ManuallyDrop::drop(&mut (*task).stage.output);
+    }
+}
+
+unsafe fn dealloc<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) {
+    let task = t.cast::<TaskOf<F, E>>();
+    // SAFETY: the allocator handle is `Copy`; the block was allocated by it
+    // with this layout; nothing refers to it any more.
+    unsafe {
+        let alloc = ptr::read(&raw const (*task.as_ptr()).alloc);
+        alloc.deallocate(task.cast(), Layout::new::<TaskOf<F, E>>());
+    }
+}
+
+unsafe fn set_joiner<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>, waker: &Waker) {
+    // SAFETY: `t` is alive and Running.
+    let h = unsafe { t.as_ref() };
+    let vt = h.vtable();
+    if vt.record {
+        let record = h.vtable.get().cast::<JoinRecord>().as_ptr();
+        // SAFETY: the vtable word points to the live record; Thread mode.
+        unsafe { (*record).waker.clone_from(waker) };
+        return;
+    }
+    let task = t.cast::<TaskOf<F, E>>().as_ptr();
+    // SAFETY: the allocator handle is `Copy`.
+    let alloc = unsafe { ptr::read(&raw const (*task).alloc) };
+    let layout = Layout::new::<JoinRecord>();
+    let Ok(mem) = alloc.allocate(layout) else {
+        lull_alloc::handle_alloc_error(layout)
+    };
+    let record = mem.cast::<JoinRecord>();
+    // SAFETY: fresh memory for a JoinRecord.
+    unsafe {
+        record.as_ptr().write(JoinRecord {
+            vt: TaskVTable {
+                record: true,
+                ..*vt
+            },
+            orig: vt,
+            waker: waker.clone(),
+        });
+    }
+    h.vtable.set(record.cast());
+}
+
+/// Removes the joiner record of a Running task, if any, and returns its
+/// waker.
+unsafe fn take_joiner<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) -> Option<Waker> {
+    // SAFETY: `t` is alive.
+    let h = unsafe { t.as_ref() };
+    if !h.vtable().record {
+        return None;
+    }
+    let record = h.vtable.get().cast::<JoinRecord>();
+    // SAFETY: the record is live; its fields are read out once, then its
+    // memory is freed with the task's allocator, which allocated it.
+    unsafe {
+        let r = record.as_ptr();
+        let waker = ptr::read(&raw const (*r).waker);
+        h.set_vtable((*r).orig);
+        let task = t.cast::<TaskOf<F, E>>().as_ptr();
+        let alloc = ptr::read(&raw const (*task).alloc);
+        alloc.deallocate(record.cast(), Layout::new::<JoinRecord>());
+        Some(waker)
+    }
+}
+
+/// Why a spawn failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SpawnFailure {
+    Full,
+    NoMemory(Layout),
+}
+
+/// Boxes `future` as a task of `E` and queues it. Thread mode (the handle
+/// proves it).
+pub(crate) fn try_spawn<E: ExecutorType, F: Future + 'static>(
+    handle: E,
+    future: F,
+) -> Result<NonNull<Header>, (F, SpawnFailure)> {
+    let ex = E::executor();
+    if ex.live.get() >= ex.capacity {
+        return Err((future, SpawnFailure::Full));
+    }
+    let layout = Layout::new::<TaskOf<F, E>>();
+    let alloc = handle.allocator();
+    let Ok(mem) = alloc.allocate(layout) else {
+        return Err((future, SpawnFailure::NoMemory(layout)));
+    };
+    let task = mem.cast::<TaskOf<F, E>>();
+    // SAFETY: fresh memory with the layout of the task.
+    unsafe {
+        task.as_ptr().write(Task {
+            header: Header {
+                vtable: Cell::new(NonNull::from_ref(Vt::<F, E>::RUNNING)),
+                state: AtomicPtr::new(CLAIMED),
+                // The future's reference and the JoinHandle's.
+                refs: AtomicUsize::new(REF + REF + HANDLE),
+            },
+            alloc,
+            stage: Stage {
+                future: ManuallyDrop::new(future),
+            },
+        });
+    }
+    ex.live.set(ex.live.get() + 1);
+    let t = task.cast::<Header>();
+    // SAFETY: claimed (CLAIMED word), Thread mode.
+    unsafe { ex.ring_insert(t) };
+    Ok(t)
+}
+
+struct RootSlot<F: Future> {
+    future: F,
+    output: Option<F::Output>,
+}
+
+struct RootVt<F, E>(PhantomData<(F, E)>);
+
+impl<F: Future, E: ExecutorType> RootVt<F, E> {
+    const VT: &'static TaskVTable = &TaskVTable {
+        poll: poll_root::<F, E>,
+        kind: Kind::Root,
+        record: false,
+        discard: noop,
+        take_output: no_output,
+        set_joiner: no_joiner,
+        take_joiner: no_take_joiner,
+        dealloc: noop,
+    };
+}
+
+unsafe fn poll_root<F: Future, E: ExecutorType>(t: NonNull<Header>) {
+    let ex = E::executor();
+    let slot = ex.root_future.get().cast::<RootSlot<F>>();
+    // SAFETY: see `poll_task`; the root header is a static.
+    let waker = ManuallyDrop::new(unsafe {
+        Waker::from_raw(RawWaker::new(t.as_ptr().cast_const().cast(), E::WAKER_VTABLE))
+    });
+    let mut cx = Context::from_waker(&waker);
+    // SAFETY: while the root vtable is this one, `root_future` points to the
+    // `RootSlot<F>` in `block_on`'s frame, which does not move until then.
+    let future = unsafe { Pin::new_unchecked(&mut (*slot).future) };
+    if let Poll::Ready(output) = future.poll(&mut cx) {
+        // SAFETY: as above.
+        unsafe { (*slot).output = Some(output) };
+        ex.root_done.set(true);
+        ex.root.set_vtable(ROOT_IDLE);
+        // Make sure the executor takes the `park` path, which returns.
+        let word = &ex.root.state;
+        word.store(word.load(Relaxed).map_addr(|a| a | RUNNING), Relaxed);
+    }
+}
+
+/// Runs `future` to completion on executor `E`, running its tasks meanwhile.
+pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::Output {
+    let ex = E::executor();
+    if ex.in_block_on.replace(true) {
+        nested_block_on();
+    }
+    // Restores the executor if `future` or a task panics (host tests unwind).
+    struct Guard(&'static Executor);
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            let ex = self.0;
+            ex.root.set_vtable(ROOT_IDLE);
+            ex.root_future.set(ptr::null_mut());
+            let head = ex.head();
+            if !head.is_null() {
+                // SAFETY: the head is alive; Thread mode. After a panic in a
+                // poll its RUNNING bit may still be set.
+                let word = unsafe { &(*head).state };
+                word.store(word.load(Relaxed).map_addr(|a| a & !RUNNING), Relaxed);
+            }
+            ex.in_block_on.set(false);
+        }
+    }
+    let _guard = Guard(ex);
+    let mut slot = RootSlot {
+        future,
+        output: None,
+    };
+    ex.root_future.set((&raw mut slot).cast());
+    ex.root_done.set(false);
+    ex.root.set_vtable(RootVt::<F, E>::VT);
+    // SAFETY: the root header is a static; Thread mode; `run` returns once
+    // the root future completed, before `slot` goes away.
+    unsafe {
+        wake_task::<E>(NonNull::from_ref(&ex.root));
+        ex.run();
+    }
+    match slot.output.take() {
+        Some(output) => output,
+        None => unreachable!(),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn nested_block_on() -> ! {
+    panic!(
+        "lull-executor: nested block_on: block_on was called while this executor's block_on \
+         was already running (from a task or from the block_on future). Nesting is not \
+         allowed because the inner call could wait for a task only the outer one runs; \
+         `spawn` the future and await its JoinHandle instead"
+    )
+}
+
+/// Releases references from Thread mode (JoinHandle).
+unsafe fn release_thread(t: NonNull<Header>, amount: usize) {
+    // SAFETY: the caller holds the references.
+    let h = unsafe { t.as_ref() };
+    if sync::fetch_sub(&h.refs, amount) == amount
+        && sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_ok()
+    {
+        // SAFETY: no references, claimed, Thread mode.
+        unsafe { free(t) };
+    }
+}
+
+/// `JoinHandle::poll`. Thread mode.
+pub(crate) unsafe fn join_poll<T>(t: NonNull<Header>, cx: &mut Context<'_>) -> Poll<T> {
+    // SAFETY: the handle keeps the task alive.
+    let vt = unsafe { t.as_ref() }.vtable();
+    match vt.kind {
+        Kind::Done => {
+            let mut out = MaybeUninit::<T>::uninit();
+            // SAFETY: Done, and `T` is the task's output type (the handle's
+            // type parameter was fixed at spawn).
+            unsafe {
+                (vt.take_output)(t, out.as_mut_ptr().cast());
+                Poll::Ready(out.assume_init())
+            }
+        }
+        Kind::Running | Kind::Cancelling => {
+            // SAFETY: Running; Thread mode.
+            unsafe { (vt.set_joiner)(t, cx.waker()) };
+            Poll::Pending
+        }
+        _ => panic!("lull-executor: JoinHandle polled after it returned the output"),
+    }
+}
+
+/// `JoinHandle::drop`: detach.
+pub(crate) unsafe fn join_drop(t: NonNull<Header>) {
+    // SAFETY: the handle keeps the task alive.
+    let h = unsafe { t.as_ref() };
+    let vt = h.vtable();
+    match vt.kind {
+        // SAFETY: Running: forget the waiter.
+        Kind::Running => drop(unsafe { (vt.take_joiner)(t) }),
+        // SAFETY: Done: nobody will take the output.
+        Kind::Done => unsafe { (vt.discard)(t) },
+        _ => {}
+    }
+    // SAFETY: the handle's reference.
+    unsafe { release_thread(t, REF | HANDLE) };
+}
+
+/// `JoinHandle::cancel`.
+pub(crate) unsafe fn join_cancel<T>(t: NonNull<Header>) -> Option<T> {
+    // SAFETY: the handle keeps the task alive.
+    let h = unsafe { t.as_ref() };
+    let vt = h.vtable();
+    let output = match vt.kind {
+        Kind::Done => {
+            let mut out = MaybeUninit::<T>::uninit();
+            // SAFETY: as in `join_poll`.
+            unsafe {
+                (vt.take_output)(t, out.as_mut_ptr().cast());
+                Some(out.assume_init())
+            }
+        }
+        Kind::Running => {
+            // SAFETY: Running: forget the waiter, then drop the future.
+            unsafe {
+                drop((vt.take_joiner)(t));
+                (h.vtable().discard)(t);
+            }
+            None
+        }
+        _ => None,
+    };
+    // SAFETY: the handle's reference.
+    unsafe { release_thread(t, REF | HANDLE) };
+    output
+}
+
+/// `JoinHandle::is_finished`.
+pub(crate) unsafe fn join_is_finished(t: NonNull<Header>) -> bool {
+    // SAFETY: the handle keeps the task alive.
+    !matches!(unsafe { t.as_ref() }.vtable().kind, Kind::Running | Kind::Cancelling)
+}
+
+/// Bytes of bookkeeping per task beyond the future (and its output slot):
+/// the header, padding included, for a future of alignment `align`.
+pub const fn task_overhead<F: Future>() -> usize {
+    core::mem::size_of::<Task<F, ()>>() - core::mem::size_of::<Stage<F>>()
+}
