@@ -24,7 +24,10 @@ pub struct Analysis {
 impl Analysis {
     /// The interrupts an NVIC-mask lock at `ceiling` disables (ARMv6-M).
     pub fn masked_by(&self, ceiling: u8) -> impl Iterator<Item = &Ident> {
-        self.interrupts.iter().filter(move |(_, p)| *p <= ceiling).map(|(i, _)| i)
+        self.interrupts
+            .iter()
+            .filter(move |(_, p)| *p <= ceiling)
+            .map(|(i, _)| i)
     }
 
     /// Whether `resource` is reached from more than one priority level.
@@ -42,7 +45,10 @@ pub fn analyze(app: &App) -> Analysis {
     }
     for t in &app.tasks {
         for a in &t.shared {
-            levels.entry(a.name.to_string()).or_default().insert(t.priority);
+            levels
+                .entry(a.name.to_string())
+                .or_default()
+                .insert(t.priority);
         }
     }
     let ceilings = app
@@ -50,14 +56,25 @@ pub fn analyze(app: &App) -> Analysis {
         .iter()
         .map(|r| {
             let n = r.name.to_string();
-            let c = levels.get(&n).and_then(|l| l.iter().max().copied()).unwrap_or(0);
+            let c = levels
+                .get(&n)
+                .and_then(|l| l.iter().max().copied())
+                .unwrap_or(0);
             (n, c)
         })
         .collect();
 
     // Lowest software level gets the first listed dispatcher.
-    let sw_levels: BTreeSet<u8> = app.tasks.iter().filter(|t| t.is_software()).map(|t| t.priority).collect();
-    let dispatchers: BTreeMap<u8, Ident> = sw_levels.into_iter().zip(app.args.dispatchers.iter().cloned()).collect();
+    let sw_levels: BTreeSet<u8> = app
+        .tasks
+        .iter()
+        .filter(|t| t.is_software())
+        .map(|t| t.priority)
+        .collect();
+    let dispatchers: BTreeMap<u8, Ident> = sw_levels
+        .into_iter()
+        .zip(app.args.dispatchers.iter().cloned())
+        .collect();
 
     let mut interrupts: Vec<(Ident, u8)> = app
         .tasks

@@ -45,7 +45,9 @@ pub fn check(app: &App) -> syn::Result<()> {
             let Some(res) = shared.get(&n) else {
                 errs.push(Error::new(
                     a.name.span(),
-                    format!("unknown shared resource `{n}`: it is not a field of the `#[shared]` struct"),
+                    format!(
+                        "unknown shared resource `{n}`: it is not a field of the `#[shared]` struct"
+                    ),
                 ));
                 continue;
             };
@@ -111,11 +113,15 @@ pub fn check(app: &App) -> syn::Result<()> {
     }
 
     // Interrupts: bound once, not dispatchers.
-    let dispatchers: BTreeSet<String> = app.args.dispatchers.iter().map(|d| d.to_string()).collect();
+    let dispatchers: BTreeSet<String> =
+        app.args.dispatchers.iter().map(|d| d.to_string()).collect();
     let mut seen_disp = BTreeSet::new();
     for d in &app.args.dispatchers {
         if !seen_disp.insert(d.to_string()) {
-            errs.push(Error::new(d.span(), format!("dispatcher `{d}` is listed twice")));
+            errs.push(Error::new(
+                d.span(),
+                format!("dispatcher `{d}` is listed twice"),
+            ));
         }
     }
     let mut bound: BTreeMap<String, String> = BTreeMap::new();
@@ -125,7 +131,9 @@ pub fn check(app: &App) -> syn::Result<()> {
             if dispatchers.contains(&irq) {
                 errs.push(Error::new(
                     b.span(),
-                    format!("`{irq}` is a dispatcher (it runs software tasks): a task cannot bind it"),
+                    format!(
+                        "`{irq}` is a dispatcher (it runs software tasks): a task cannot bind it"
+                    ),
                 ));
             }
             if let Some(prev) = bound.insert(irq.clone(), t.name().to_string()) {
@@ -138,7 +146,12 @@ pub fn check(app: &App) -> syn::Result<()> {
     }
 
     // One dispatcher per software priority level.
-    let sw_levels: BTreeSet<u8> = app.tasks.iter().filter(|t| t.is_software()).map(|t| t.priority).collect();
+    let sw_levels: BTreeSet<u8> = app
+        .tasks
+        .iter()
+        .filter(|t| t.is_software())
+        .map(|t| t.priority)
+        .collect();
     if sw_levels.len() > app.args.dispatchers.len() {
         errs.push(Error::new(
             app.args.dispatchers_span,
@@ -154,7 +167,11 @@ pub fn check(app: &App) -> syn::Result<()> {
     // `#[lock_free]`: a single priority level.
     for r in app.shared.iter().filter(|r| r.lock_free) {
         let mut prios = BTreeSet::new();
-        if app.idle.as_ref().is_some_and(|i| i.shared.iter().any(|a| a.name == r.name)) {
+        if app
+            .idle
+            .as_ref()
+            .is_some_and(|i| i.shared.iter().any(|a| a.name == r.name))
+        {
             prios.insert(0u8);
         }
         for t in &app.tasks {
@@ -179,7 +196,10 @@ pub fn check(app: &App) -> syn::Result<()> {
         let mut seen = BTreeSet::new();
         for l in list.iter() {
             if !seen.insert(l.name().to_string()) {
-                errs.push(Error::new(l.name().span(), format!("`{}` is listed twice", l.name())));
+                errs.push(Error::new(
+                    l.name().span(),
+                    format!("`{}` is listed twice", l.name()),
+                ));
             }
         }
     }

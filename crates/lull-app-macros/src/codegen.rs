@@ -82,7 +82,16 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let local_struct = &app.local_struct;
     let init_fn = &app.init.func;
     let idle_fn = app.idle.as_ref().map(|i| &i.func);
-    let task_fns = app.tasks.iter().map(|t| &t.func);
+    // A constructor that only returns an `async` block is the intended shape,
+    // not a missed `async fn`.
+    let task_fns = app.tasks.iter().map(|t| {
+        let f = &t.func;
+        if t.generator.is_some() {
+            quote!(#[allow(clippy::manual_async_fn)] #f)
+        } else {
+            quote!(#f)
+        }
+    });
 
     let resources = resources::codegen(app, analysis);
     let contexts = context::codegen(app, analysis);

@@ -35,7 +35,10 @@ pub(crate) fn analyze_app(
 }
 
 /// The whole pipeline: tokens in, expanded tokens out.
-pub(crate) fn expand(args: proc_macro2::TokenStream, input: proc_macro2::TokenStream) -> syn::Result<proc_macro2::TokenStream> {
+pub(crate) fn expand(
+    args: proc_macro2::TokenStream,
+    input: proc_macro2::TokenStream,
+) -> syn::Result<proc_macro2::TokenStream> {
     let (app, analysis) = analyze_app(args, input)?;
     Ok(codegen::codegen(&app, &analysis))
 }

@@ -8,8 +8,8 @@ use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{
-    Attribute, Error, Expr, FnArg, Ident, Item, ItemFn, ItemMod, ItemStruct, LitInt, Pat, Path, ReturnType, Token,
-    Type, TypeParamBound, bracketed,
+    Attribute, Error, Expr, FnArg, Ident, Item, ItemFn, ItemMod, ItemStruct, LitInt, Pat, Path,
+    ReturnType, Token, Type, TypeParamBound, bracketed,
 };
 
 /// Arguments of `#[lull::app(..)]`.
@@ -51,7 +51,11 @@ pub enum LocalRef {
     /// `name`: a field of the `#[local]` struct, initialised by `init`.
     FromInit(Ident),
     /// `name: Type = expr`: declared (and initialised) right here.
-    Declared { name: Ident, ty: Type, expr: Expr },
+    Declared {
+        name: Ident,
+        ty: Box<Type>,
+        expr: Box<Expr>,
+    },
 }
 
 impl LocalRef {
@@ -133,7 +137,10 @@ pub fn parse(args: TokenStream, input: TokenStream) -> syn::Result<App> {
     let args = parse_args(args)?;
     let module: ItemMod = syn::parse2(input)?;
     let Some((_, items)) = module.content else {
-        return Err(Error::new(module.span(), "`#[lull::app]` needs an inline module: `mod app { .. }`"));
+        return Err(Error::new(
+            module.span(),
+            "`#[lull::app]` needs an inline module: `mod app { .. }`",
+        ));
     };
 
     let mut shared_struct = None;
@@ -162,12 +169,18 @@ pub fn parse(args: TokenStream, input: TokenStream) -> syn::Result<App> {
             Item::Fn(mut f) => {
                 if let Some(a) = take_attr(&mut f.attrs, "init") {
                     if init.is_some() {
-                        return Err(Error::new(f.sig.ident.span(), "a second `#[init]` function"));
+                        return Err(Error::new(
+                            f.sig.ident.span(),
+                            "a second `#[init]` function",
+                        ));
                     }
                     init = Some(parse_init(a, f)?);
                 } else if let Some(a) = take_attr(&mut f.attrs, "idle") {
                     if idle.is_some() {
-                        return Err(Error::new(f.sig.ident.span(), "a second `#[idle]` function"));
+                        return Err(Error::new(
+                            f.sig.ident.span(),
+                            "a second `#[idle]` function",
+                        ));
                     }
                     idle = Some(parse_idle(a, f)?);
                 } else if let Some(a) = take_attr(&mut f.attrs, "task") {
@@ -181,8 +194,10 @@ pub fn parse(args: TokenStream, input: TokenStream) -> syn::Result<App> {
     }
 
     let span = module.ident.span();
-    let shared_struct = shared_struct.ok_or_else(|| Error::new(span, "missing the `#[shared] struct Shared { .. }`"))?;
-    let local_struct = local_struct.ok_or_else(|| Error::new(span, "missing the `#[local] struct Local { .. }`"))?;
+    let shared_struct = shared_struct
+        .ok_or_else(|| Error::new(span, "missing the `#[shared] struct Shared { .. }`"))?;
+    let local_struct = local_struct
+        .ok_or_else(|| Error::new(span, "missing the `#[local] struct Local { .. }`"))?;
     let init = init.ok_or_else(|| Error::new(span, "missing the `#[init]` function"))?;
 
     let mut shared = Vec::new();
@@ -270,7 +285,8 @@ fn parse_args(args: TokenStream) -> syn::Result<Args> {
         Ok(())
     };
     parser.parse2(args)?;
-    let device = device.ok_or_else(|| Error::new(Span::call_site(), "missing `device = <PAC path>`"))?;
+    let device =
+        device.ok_or_else(|| Error::new(Span::call_site(), "missing `device = <PAC path>`"))?;
     Ok(Args {
         device,
         dispatchers,
@@ -307,7 +323,11 @@ fn parse_local_list(input: ParseStream) -> syn::Result<Vec<LocalRef>> {
             let ty: Type = content.parse()?;
             content.parse::<Token![=]>()?;
             let expr: Expr = content.parse()?;
-            out.push(LocalRef::Declared { name, ty, expr });
+            out.push(LocalRef::Declared {
+                name,
+                ty: Box::new(ty),
+                expr: Box::new(expr),
+            });
         } else {
             out.push(LocalRef::FromInit(name));
         }
@@ -341,7 +361,10 @@ fn parse_task_args(attr: &Attribute, allowed: &[&str]) -> syn::Result<TaskArgs> 
             if !allowed.contains(&k.as_str()) {
                 return Err(Error::new(
                     key.span(),
-                    format!("unexpected `{k}` here: expected one of {}", allowed.join(", ")),
+                    format!(
+                        "unexpected `{k}` here: expected one of {}",
+                        allowed.join(", ")
+                    ),
                 ));
             }
             input.parse::<Token![=]>()?;
@@ -395,7 +418,10 @@ fn check_plain_fn(f: &ItemFn, what: &str) -> syn::Result<()> {
         return Err(Error::new(u.span(), format!("{what} cannot be `unsafe`")));
     }
     if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
-        return Err(Error::new(sig.generics.span(), format!("{what} cannot be generic")));
+        return Err(Error::new(
+            sig.generics.span(),
+            format!("{what} cannot be generic"),
+        ));
     }
     if let Some(v) = &sig.variadic {
         return Err(Error::new(v.span(), format!("{what} cannot be variadic")));
@@ -411,7 +437,10 @@ fn check_plain_fn(f: &ItemFn, what: &str) -> syn::Result<()> {
         Some(FnArg::Receiver(r)) => Err(Error::new(r.span(), format!("{what} cannot take `self`"))),
         None => Err(Error::new(
             sig.paren_token.span.join(),
-            format!("{what} takes its context first: `cx: {}::Context`", sig.ident),
+            format!(
+                "{what} takes its context first: `cx: {}::Context`",
+                sig.ident
+            ),
         )),
     }
 }
@@ -449,7 +478,11 @@ fn parse_idle(attr: Attribute, func: ItemFn) -> syn::Result<Idle> {
     let never = matches!(&func.sig.output, ReturnType::Type(_, t) if matches!(**t, Type::Never(_)));
     if !never {
         return Err(Error::new(
-            func.sig.output.span().join(func.sig.ident.span()).unwrap_or(func.sig.ident.span()),
+            func.sig
+                .output
+                .span()
+                .join(func.sig.ident.span())
+                .unwrap_or(func.sig.ident.span()),
             "`#[idle]` never returns: its signature is `fn idle(cx: idle::Context) -> !`",
         ));
     }
@@ -461,7 +494,10 @@ fn parse_idle(attr: Attribute, func: ItemFn) -> syn::Result<Idle> {
 }
 
 fn parse_task(attr: Attribute, func: ItemFn) -> syn::Result<Task> {
-    let args = parse_task_args(&attr, &["binds", "priority", "capacity", "shared", "local", "resume"])?;
+    let args = parse_task_args(
+        &attr,
+        &["binds", "priority", "capacity", "shared", "local", "resume"],
+    )?;
     check_plain_fn(&func, "a task")?;
     let name = func.sig.ident.clone();
 
@@ -480,7 +516,9 @@ fn parse_task(attr: Attribute, func: ItemFn) -> syn::Result<Task> {
 
     let mut inputs = Vec::new();
     for arg in func.sig.inputs.iter().skip(1) {
-        let FnArg::Typed(pt) = arg else { unreachable!("receiver rejected above") };
+        let FnArg::Typed(pt) = arg else {
+            unreachable!("receiver rejected above")
+        };
         inputs.push((pt.pat.clone(), pt.ty.clone()));
     }
     if let Some(first) = func.sig.inputs.iter().nth(1) {
@@ -497,16 +535,19 @@ fn parse_task(attr: Attribute, func: ItemFn) -> syn::Result<Task> {
             ));
         }
     }
-    if let Some(ty) = &args.resume {
-        if generator.is_none() || args.binds.is_some() {
-            return Err(Error::new(
-                ty.span(),
-                "`resume` is the input of a *software generator* task; plain software tasks take their inputs as arguments",
-            ));
-        }
+    if let Some(ty) = &args.resume
+        && (generator.is_none() || args.binds.is_some())
+    {
+        return Err(Error::new(
+            ty.span(),
+            "`resume` is the input of a *software generator* task; plain software tasks take their inputs as arguments",
+        ));
     }
     if let (Some(_), Some((_, span))) = (&args.binds, &args.capacity) {
-        return Err(Error::new(*span, "`capacity` is for software tasks (a hardware task has `binds`)"));
+        return Err(Error::new(
+            *span,
+            "`capacity` is for software tasks (a hardware task has `binds`)",
+        ));
     }
 
     Ok(Task {
@@ -534,7 +575,9 @@ fn generator_kind(ty: &Type, name: &Ident) -> syn::Result<GenKind> {
             ),
         )
     };
-    let Type::ImplTrait(it) = ty else { return Err(wrong()) };
+    let Type::ImplTrait(it) = ty else {
+        return Err(wrong());
+    };
     for bound in &it.bounds {
         if let TypeParamBound::Trait(tb) = bound {
             let last = tb.path.segments.last().map(|s| s.ident.to_string());

@@ -11,12 +11,12 @@ use core::pin::Pin;
 use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering, compiler_fence};
 use core::task::{Context, Poll, RawWaker, RawWakerVTable};
 
+pub use crate::Mutex;
+pub use crate::monotonic::Monotonic;
 pub use core::convert::Infallible;
 pub use core::future::Future;
 pub use core::marker::PhantomData;
 pub use core::mem::size_of;
-pub use crate::Mutex;
-pub use crate::monotonic::Monotonic;
 pub use core::task::RawWakerVTable as WakerVTable;
 pub use core::task::Waker;
 pub use cortex_m;
@@ -185,7 +185,13 @@ pub unsafe fn lock<T, R>(
 /// As [`lock`]; the caller's static priority is below `ceiling`.
 #[inline(always)]
 #[allow(unused_variables)]
-pub unsafe fn lock_gen<T, R>(ptr: *mut T, ceiling: u8, bits: u8, mask: u32, f: impl FnOnce(&mut T) -> R) -> R {
+pub unsafe fn lock_gen<T, R>(
+    ptr: *mut T,
+    ceiling: u8,
+    bits: u8,
+    mask: u32,
+    f: impl FnOnce(&mut T) -> R,
+) -> R {
     if ceiling as u16 >= 1 << bits {
         // SAFETY: interrupts are off while `f` runs.
         return interrupt_free(|| f(unsafe { &mut *ptr }));
@@ -299,7 +305,10 @@ impl<T, const N: usize, const CAP: usize> Queue<T, N, CAP> {
     #[inline(always)]
     fn slot(&self, i: usize) -> *mut MaybeUninit<T> {
         // In bounds: `i & (N - 1) < N`.
-        self.buf.get().cast::<MaybeUninit<T>>().wrapping_add(i & (N - 1))
+        self.buf
+            .get()
+            .cast::<MaybeUninit<T>>()
+            .wrapping_add(i & (N - 1))
     }
 
     /// Appends `v`, or gives it back when the queue is full.
@@ -406,7 +415,11 @@ pub const fn gen_align<C, F: FnOnce(C) -> G, G>(_: &F) -> usize {
 /// Called once, before interrupts are enabled; `slot` is big and aligned
 /// enough for `G` (asserted at compile time by the generated code).
 #[inline(always)]
-pub unsafe fn gen_construct<C, F: FnOnce(C) -> G, G, const W: usize>(f: F, cx: C, slot: &GenSlot<W>) {
+pub unsafe fn gen_construct<C, F: FnOnce(C) -> G, G, const W: usize>(
+    f: F,
+    cx: C,
+    slot: &GenSlot<W>,
+) {
     let g = f(cx);
     // SAFETY: see the function's contract.
     unsafe { slot.ptr().cast::<G>().write(g) }
@@ -461,7 +474,12 @@ static IRQ_VTABLE: RawWakerVTable = RawWakerVTable::new(irq_clone, irq_wake, irq
 pub const fn irq_waker(n: u16) -> Waker {
     // SAFETY: the vtable functions ignore the data but as a number; all of
     // them are thread-safe (a pending-bit write is atomic).
-    unsafe { Waker::from_raw(RawWaker::new(core::ptr::without_provenance(n as usize), &IRQ_VTABLE)) }
+    unsafe {
+        Waker::from_raw(RawWaker::new(
+            core::ptr::without_provenance(n as usize),
+            &IRQ_VTABLE,
+        ))
+    }
 }
 
 /// Wake-up request of a software generator task: a flag its dispatcher
@@ -509,7 +527,12 @@ static FLAG_VTABLE: RawWakerVTable = RawWakerVTable::new(flag_clone, flag_wake, 
 pub const fn flag_waker(flag: &'static WakeFlag) -> Waker {
     // SAFETY: `flag` is 'static and `WakeFlag::wake` is interrupt-safe (a
     // flag store and a pending-bit write).
-    unsafe { Waker::from_raw(RawWaker::new((flag as *const WakeFlag).cast(), &FLAG_VTABLE)) }
+    unsafe {
+        Waker::from_raw(RawWaker::new(
+            (flag as *const WakeFlag).cast(),
+            &FLAG_VTABLE,
+        ))
+    }
 }
 
 /// The resumption argument of a software generator task: written by the
@@ -631,6 +654,7 @@ pub struct HwNext<S: HwSource>(PhantomData<S>);
 impl<S: HwSource> HwNext<S> {
     /// A suspension point.
     #[inline(always)]
+    #[allow(clippy::new_without_default)]
     pub const fn new() -> Self {
         HwNext(PhantomData)
     }
@@ -660,6 +684,7 @@ pub struct SwNext<S: ArgSource>(PhantomData<S>);
 impl<S: ArgSource> SwNext<S> {
     /// A suspension point.
     #[inline(always)]
+    #[allow(clippy::new_without_default)]
     pub const fn new() -> Self {
         SwNext(PhantomData)
     }

@@ -70,18 +70,26 @@ mod app {
 
     #[task(binds = A, priority = 1, shared = [counter, &key])]
     fn plain(mut cx: plain::Context) {
-        cx.shared.counter.lock(|c| *c += u32::from(cx.shared.key[0]));
+        cx.shared
+            .counter
+            .lock(|c| *c += u32::from(cx.shared.key[0]));
     }
 
     #[task(priority = 2, capacity = 3, shared = [counter, fast])]
     fn soft(mut cx: soft::Context, a: u8, b: u16) {
         *cx.shared.fast += 1;
-        cx.shared.counter.lock(|c| *c += u32::from(a) + u32::from(b));
+        cx.shared
+            .counter
+            .lock(|c| *c += u32::from(a) + u32::from(b));
     }
 
     #[task(binds = B, priority = 2, shared = [counter, &key, fast], local = [buf])]
     fn hwgen(cx: hwgen::Context) -> impl Future<Output = Infallible> {
-        let hwgen::Context { mut shared, local, trigger } = cx;
+        let hwgen::Context {
+            mut shared,
+            local,
+            trigger,
+        } = cx;
         async move {
             let key = shared.key;
             loop {
@@ -122,7 +130,10 @@ fn generator_proxies_are_zero_sized() {
 #[test]
 fn plain_proxies_hold_one_priority_reference() {
     use core::mem::size_of;
-    assert_eq!(size_of::<app::__lull_shared::counter<'static>>(), size_of::<usize>());
+    assert_eq!(
+        size_of::<app::__lull_shared::counter<'static>>(),
+        size_of::<usize>()
+    );
 }
 
 #[test]

@@ -62,7 +62,11 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     }
 
     for t in app.tasks.iter().filter(|t| t.is_software()) {
-        let tys = t.inputs.iter().map(|(_, ty)| &**ty).chain(t.resume.as_ref());
+        let tys = t
+            .inputs
+            .iter()
+            .map(|(_, ty)| &**ty)
+            .chain(t.resume.as_ref());
         for ty in tys {
             out.push(quote_spanned! {ty.span()=>
                 const _: fn() = || {
@@ -105,7 +109,9 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         };
         out.push(check);
         let words = task_static(name, "words");
-        let msg = format!("generator task `{name}`: state machines aligned to more than 8 bytes are not supported");
+        let msg = format!(
+            "generator task `{name}`: state machines aligned to more than 8 bytes are not supported"
+        );
         out.push(quote! {
             const _: () = ::core::assert!(#rt::gen_align(&#name) <= 8, #msg);
             const _: () = ::core::assert!(#words * 8 >= #rt::gen_bytes(&#name));

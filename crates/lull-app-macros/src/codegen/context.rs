@@ -54,7 +54,16 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     // idle
     if let Some(idle) = &app.idle {
         let name = &idle.func.sig.ident;
-        out.push(plain_module(app, analysis, name, 0, &idle.shared, &idle.local, true, TokenStream::new()));
+        out.push(plain_module(
+            app,
+            analysis,
+            name,
+            0,
+            &idle.shared,
+            &idle.local,
+            true,
+            TokenStream::new(),
+        ));
     }
 
     for t in &app.tasks {
@@ -67,7 +76,9 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             } else {
                 TokenStream::new()
             };
-            out.push(plain_module(app, analysis, name, t.priority, &t.shared, &t.local, false, spawn));
+            out.push(plain_module(
+                app, analysis, name, t.priority, &t.shared, &t.local, false, spawn,
+            ));
         }
     }
 
@@ -81,16 +92,25 @@ fn locals(
     list: &[LocalRef],
     is_static: bool,
 ) -> (Vec<TokenStream>, Vec<TokenStream>) {
-    let lt = if is_static { quote!('static) } else { quote!('a) };
+    let lt = if is_static {
+        quote!('static)
+    } else {
+        quote!('a)
+    };
     let mut fields = Vec::new();
     let mut values = Vec::new();
     for l in list {
         let (name, ty, st) = match l {
             LocalRef::FromInit(name) => {
-                let ty = &app.local.iter().find(|r| r.name == *name).expect("checked").ty;
+                let ty = &app
+                    .local
+                    .iter()
+                    .find(|r| r.name == *name)
+                    .expect("checked")
+                    .ty;
                 (name, ty, local_static(name))
             }
-            LocalRef::Declared { name, ty, .. } => (name, ty, declared_static(owner, name)),
+            LocalRef::Declared { name, ty, .. } => (name, &**ty, declared_static(owner, name)),
         };
         let doc = format!("Local resource `{name}`.");
         fields.push(quote! {
@@ -125,7 +145,9 @@ fn plain_module(
             sfields.push(quote!(#[doc = "Share-only resource (no lock needed)."] pub #r: &'a #ty,));
             svalues.push(quote!(#r: &*super::#st.get(),));
         } else if res.lock_free {
-            sfields.push(quote!(#[doc = "Lock-free resource (one priority level)."] pub #r: &'a mut #ty,));
+            sfields.push(
+                quote!(#[doc = "Lock-free resource (one priority level)."] pub #r: &'a mut #ty,),
+            );
             svalues.push(quote!(#r: &mut *super::#st.get(),));
         } else {
             let ceiling = analysis.ceilings[&r.to_string()];
@@ -208,7 +230,10 @@ fn generator_module(app: &App, analysis: &Analysis, t: &crate::parse::Task) -> T
     } else {
         TokenStream::new()
     };
-    let doc = format!("Types of generator task `{name}` (priority {}).", t.priority);
+    let doc = format!(
+        "Types of generator task `{name}` (priority {}).",
+        t.priority
+    );
     quote! {
         #[doc = #doc]
         #[allow(non_snake_case, non_camel_case_types, dead_code)]

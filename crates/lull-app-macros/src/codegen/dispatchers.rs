@@ -46,7 +46,9 @@ pub fn spawn_fn(_app: &App, analysis: &Analysis, t: &Task) -> TokenStream {
             None => (vec![], quote!(())),
         }
     } else {
-        let idents: Vec<_> = (0..t.inputs.len()).map(|i| format_ident!("input{}", i)).collect();
+        let idents: Vec<_> = (0..t.inputs.len())
+            .map(|i| format_ident!("input{}", i))
+            .collect();
         let params = t
             .inputs
             .iter()
@@ -97,7 +99,11 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
 
     for (&priority, dispatcher) in &analysis.dispatchers {
         let mut arms = Vec::new();
-        for t in app.tasks.iter().filter(|t| t.is_software() && t.priority == priority) {
+        for t in app
+            .tasks
+            .iter()
+            .filter(|t| t.is_software() && t.priority == priority)
+        {
             let name = t.name();
             let queue = task_static(name, "queue");
             match t.generator {
@@ -112,7 +118,11 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                             })
                             .collect(),
                     };
-                    let bind = if t.inputs.is_empty() { quote!(()) } else { quote!(input) };
+                    let bind = if t.inputs.is_empty() {
+                        quote!(())
+                    } else {
+                        quote!(input)
+                    };
                     let cx = context_ident(&t.func);
                     arms.push(quote! {
                         // SAFETY: this dispatcher is the queue's only consumer.

@@ -183,7 +183,8 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         });
     }
 
-    let mut declared: Vec<(&proc_macro2::Ident, &[LocalRef])> = vec![(&app.init.func.sig.ident, &app.init.local)];
+    let mut declared: Vec<(&proc_macro2::Ident, &[LocalRef])> =
+        vec![(&app.init.func.sig.ident, &app.init.local)];
     if let Some(idle) = &app.idle {
         declared.push((&idle.func.sig.ident, &idle.local));
     }
