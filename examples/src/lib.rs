@@ -14,6 +14,13 @@ use core::panic::PanicInfo;
 #[doc(hidden)]
 pub use cortex_m_semihosting as __sh;
 
+// Link the board's device crate into every example, used or not: its
+// interrupt vectors complete cortex-m-rt's vector table.
+#[cfg(feature = "board-lm3s6965evb")]
+use lm3s6965 as _;
+#[cfg(feature = "board-microbit")]
+use nrf51_pac as _;
+
 /// The board this firmware was built for (selected by a `board-*` feature).
 pub const BOARD: &str = if cfg!(feature = "board-lm3s6965evb") {
     "lm3s6965evb"

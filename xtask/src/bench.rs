@@ -31,6 +31,8 @@
 //!   frequent (steady state), min, max;
 //! - a marker named `=op` → `op-worst` (max) and `op-mean` for the interval
 //!   it starts;
+//! - a marker named `@name` → a row `name` (most frequent, min, max) for the
+//!   interval it starts;
 //! - a stdout line `metric <name> <value>` → that row as is;
 //! - for `ring*` scenarios, `switch`: the most frequent count over every
 //!   task switch, whatever order the executor runs its tasks in;
@@ -253,7 +255,7 @@ fn intervals(hits: &[(u64, String)]) -> Vec<(String, Vec<u64>)> {
     let mut map: HashMap<String, Vec<u64>> = HashMap::new();
     for w in hits.windows(2) {
         let ((i, from), (j, to)) = (&w[0], &w[1]);
-        let key = if from.starts_with('=') {
+        let key = if from.starts_with('=') || from.starts_with('@') {
             from.clone()
         } else {
             format!("{from}->{to}")
@@ -325,6 +327,15 @@ fn rows_for(system: &str, scenario: &str, t: &Trace, elf: &Path) -> Result<Vec<R
                 scenario,
                 &format!("{op}-mean"),
                 mean,
+                min,
+                max,
+            ));
+        } else if let Some(metric) = name.strip_prefix('@') {
+            rows.push(Row::new(
+                system,
+                scenario,
+                metric,
+                mode(&v) as f64,
                 min,
                 max,
             ));

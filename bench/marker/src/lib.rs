@@ -20,6 +20,9 @@
 /// The interval from one marker (inclusive) to the next (exclusive) is counted;
 /// the net cost of the code between them is that count minus one.
 ///
+/// A name starting with `@` (e.g. `"@enter-exit"`) names the interval that
+/// starts at it: the row is `enter-exit` instead of `FROM->TO`.
+///
 /// A name starting with `=` (e.g. `"=alloc"`) asks the xtask to report the
 /// interval that *starts* at it as `<name>-worst` (maximum) and `<name>-mean`
 /// instead of a `FROM->TO` row: use it around one operation measured many

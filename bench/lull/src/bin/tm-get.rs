@@ -1,6 +1,6 @@
 //! `tm-get` on Lull: the fast path of a thread-mode allocator's `get()`, in
-//! Thread mode. Rows: `eager->lazy` is an eager allocator's `get()` (the
-//! Thread-mode test: `mrs`, `lsls`, branch), `lazy->end` a lazy allocator's
+//! Thread mode. Rows: `eager` is an eager allocator's `get()` (the
+//! Thread-mode test: `mrs`, `lsls`, branch), `lazy` a lazy allocator's
 //! `get()` after its initialization (`mrs`, `ldr`, `ldrb`, `orrs`, branch).
 //! Each is used by branching on it, as code using the handle would.
 #![no_std]
@@ -39,11 +39,11 @@ fn main() -> ! {
     if LAZY::get().is_none() {
         not_thread_mode();
     }
-    mark!(0, "eager");
+    mark!(0, "@eager");
     if EAGER::get().is_none() {
         not_thread_mode();
     }
-    mark!(1, "lazy");
+    mark!(1, "@lazy");
     if LAZY::get().is_none() {
         not_thread_mode();
     }
