@@ -20,7 +20,7 @@ fn app_body(s2_shared: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
             struct Local { buf: [u8; 4] }
             #[init]
             fn init(_: init::Context) -> (Shared, Local) { todo!() }
-            #[idle(shared = [d])]
+            #[idle(shared = [&d])]
             fn idle(_: idle::Context) -> ! { loop {} }
             #[task(binds = GPIOA, priority = 1, shared = [a, b, c])]
             fn t1(_: t1::Context) {}
