@@ -434,12 +434,14 @@ pub unsafe fn gen_construct<C, F: FnOnce(C) -> G, G, const W: usize>(
 pub unsafe fn gen_poll<C, F, G, const W: usize>(_f: &F, slot: &GenSlot<W>, waker: &Waker)
 where
     F: FnOnce(C) -> G,
-    G: Future<Output = Infallible>,
+    // `Output = Infallible` is asserted by the generated code, with the
+    // error at the user's return type.
+    G: Future,
 {
     // SAFETY: the state machine never moves out of its static slot.
     let g = unsafe { Pin::new_unchecked(&mut *slot.ptr().cast::<G>()) };
     let mut cx = Context::from_waker(waker);
-    // `Output = Infallible`: it can only be pending.
+    // `Output = Infallible` (asserted): it can only be pending.
     let _ = g.poll(&mut cx);
 }
 
@@ -632,7 +634,9 @@ pub unsafe fn hw_resume<C, F, G, const W: usize>(
     triggered: bool,
 ) where
     F: FnOnce(C) -> G,
-    G: Future<Output = Infallible>,
+    // `Output = Infallible` is asserted by the generated code, with the
+    // error at the user's return type.
+    G: Future,
 {
     let flag = Cell::new(triggered);
     // SAFETY: the vtable's functions ignore the data (they pend the task's
