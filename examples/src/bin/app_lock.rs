@@ -30,12 +30,22 @@ macro_rules! app {
             fn init(_: init::Context) -> (Shared, Local) {
                 println!("init");
                 lull::app::pend(Interrupt::$hw0);
-                (Shared { shared: 0, other: 0 }, Local {})
+                (
+                    Shared {
+                        shared: 0,
+                        other: 0,
+                    },
+                    Local {},
+                )
             }
 
             #[task(binds = $hw0, priority = 1, shared = [shared, other])]
             fn a(cx: a::Context) {
-                let a::SharedResources { mut shared, mut other, .. } = cx.shared;
+                let a::SharedResources {
+                    mut shared,
+                    mut other,
+                    ..
+                } = cx.shared;
                 shared.lock(|shared| {
                     *shared += 1;
                     println!("a: locked shared = {}", *shared);

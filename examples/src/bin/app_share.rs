@@ -34,7 +34,10 @@ macro_rules! app {
                 lull::app::pend(Interrupt::$hw0);
                 (
                     Shared {
-                        config: Config { name: "lull", step: 5 },
+                        config: Config {
+                            name: "lull",
+                            step: 5,
+                        },
                         tally: 0,
                     },
                     Local {},
@@ -44,7 +47,10 @@ macro_rules! app {
             #[task(binds = $hw0, priority = 1, shared = [&config, tally])]
             fn first(cx: first::Context) {
                 *cx.shared.tally += cx.shared.config.step;
-                println!("first: {} tally = {}", cx.shared.config.name, cx.shared.tally);
+                println!(
+                    "first: {} tally = {}",
+                    cx.shared.config.name, cx.shared.tally
+                );
                 lull::app::pend(Interrupt::$hw2);
                 lull::app::pend(Interrupt::$hw1);
                 println!("first: done");

@@ -53,7 +53,11 @@ macro_rules! app {
             /// The parser: one resumption per received byte.
             #[task(binds = $hw1, priority = 2, shared = [rx], local = [frame: [u8; 8] = [0; 8]])]
             fn parser(cx: parser::Context) -> impl Future<Output = Infallible> {
-                let parser::Context { shared, local, trigger } = cx;
+                let parser::Context {
+                    shared,
+                    local,
+                    trigger,
+                } = cx;
                 let mut rx = shared.rx;
                 let frame: &'static mut [u8; 8] = local.frame;
                 async move {
@@ -85,7 +89,10 @@ macro_rules! app {
                         let check = byte!();
                         let payload = &frame[..usize::from(len)];
                         if check == sum {
-                            println!("frame {:?}", core::str::from_utf8(payload).unwrap_or("<binary>"));
+                            println!(
+                                "frame {:?}",
+                                core::str::from_utf8(payload).unwrap_or("<binary>")
+                            );
                         } else {
                             println!("checksum {:#04x} != {:#04x} for {:?}", check, sum, payload);
                         }

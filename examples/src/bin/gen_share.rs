@@ -53,7 +53,10 @@ macro_rules! app {
                         lull::app::pend(Interrupt::$hw0);
                         cx.next().await;
                     }
-                    println!("reader: the borrow lived across {} suspension points", table.words.len());
+                    println!(
+                        "reader: the borrow lived across {} suspension points",
+                        table.words.len()
+                    );
                     exit(0)
                 }
             }

@@ -47,7 +47,11 @@ mod app {
 
     #[task(binds = GPIOB, priority = 2, shared = [rx, &key], local = [frame: [u8; 8] = [0; 8]])]
     fn parser(cx: parser::Context) -> impl Future<Output = Infallible> {
-        let parser::Context { shared, local, trigger } = cx;
+        let parser::Context {
+            shared,
+            local,
+            trigger,
+        } = cx;
         let (mut rx, key) = (shared.rx, shared.key);
         async move {
             loop {
