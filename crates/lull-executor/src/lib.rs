@@ -122,10 +122,10 @@ pub mod raw;
 #[cfg(feature = "nightly")]
 pub mod coroutine;
 #[cfg(feature = "nightly")]
-pub use coroutine::coroutine;
-#[cfg(feature = "nightly")]
 #[doc(hidden)]
 pub use coroutine::__poll as __coroutine_poll;
+#[cfg(feature = "nightly")]
+pub use coroutine::coroutine;
 
 /// Declares a thread-mode executor.
 ///

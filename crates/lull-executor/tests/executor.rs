@@ -5,9 +5,8 @@
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::task::{Poll, Waker};
 
 use lull_alloc::host::{TestHeap, in_exception, thread_mode};
 use lull_alloc::{ThreadModeAllocator, allocator};
@@ -131,7 +130,10 @@ fn fifo_order_and_block_on_returns_with_tasks_pending() {
         assert_eq!(r, 7);
         // Spawned tasks were queued before the block_on future; each yield
         // goes to the back. block_on returns right after M1.
-        assert_eq!(take_log(), ev(&["A0", "B0", "C0", "M0", "A1", "B1", "C1", "M1"]));
+        assert_eq!(
+            take_log(),
+            ev(&["A0", "B0", "C0", "M0", "A1", "B1", "C1", "M1"])
+        );
         assert_eq!(x.live_tasks(), 3);
         // The rest runs in the next block_on (queued before its future).
         x.block_on(async {
@@ -186,9 +188,18 @@ fn only_woken_tasks_are_polled_and_wake_from_another_task() {
         assert_eq!(
             take_log(),
             ev(&[
-                "A start", "poll A", // A waits: not polled again until B sets the gate
-                "B start", "C", "M after C", "B yield", "B yield", "B yield", "B set",
-                "poll A", "A end", "B end",
+                "A start",
+                "poll A", // A waits: not polled again until B sets the gate
+                "B start",
+                "C",
+                "M after C",
+                "B yield",
+                "B yield",
+                "B yield",
+                "B set",
+                "poll A",
+                "A end",
+                "B end",
             ])
         );
         assert_eq!(a.statistics(), before);
@@ -308,7 +319,10 @@ fn many_wakes_one_poll_and_will_wake() {
             let mut slot = s.borrow_mut();
             match &*slot {
                 Some(w) => {
-                    assert!(w.will_wake(cx.waker()), "clones of a task's waker will_wake");
+                    assert!(
+                        w.will_wake(cx.waker()),
+                        "clones of a task's waker will_wake"
+                    );
                     Poll::Ready(())
                 }
                 None => {
@@ -704,14 +718,15 @@ fn foreign_future_embassy_sync_channel() {
     thread_mode(|| {
         setup::<X>();
         let (x, _) = X::get().unwrap();
-        let ch: &'static Channel<NoopRawMutex, u32, 1> = Box::leak(Box::new(Channel::new()));
+        let ch: Rc<Channel<NoopRawMutex, u32, 1>> = Rc::new(Channel::new());
+        let rx = ch.clone();
         let polls = Rc::new(Cell::new(0u32));
         let p = polls.clone();
         x.spawn(async move {
             let mut sum = 0;
             loop {
                 p.set(p.get() + 1);
-                let v = ch.receive().await;
+                let v = rx.receive().await;
                 if v == 0 {
                     break;
                 }

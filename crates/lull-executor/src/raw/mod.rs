@@ -210,7 +210,10 @@ impl Header {
     }
 
     fn runnable(&self) -> bool {
-        matches!(self.vtable().kind, Kind::Running | Kind::Cancelling | Kind::Root)
+        matches!(
+            self.vtable().kind,
+            Kind::Running | Kind::Cancelling | Kind::Root
+        )
     }
 }
 
@@ -277,11 +280,12 @@ pub unsafe trait ExecutorType: Copy + 'static {
 
 /// The state of one executor: a `static` defined by
 /// [`executor!`](crate::executor).
+#[repr(C)]
 pub struct Executor {
-    /// Last task of the run ring (null: empty). Thread mode only.
-    tail: Cell<*mut Header>,
     /// Tasks woken from handlers, last woken first.
     inbox: AtomicPtr<Header>,
+    /// Last task of the run ring (null: empty). Thread mode only.
+    tail: Cell<*mut Header>,
     /// The `block_on` future's header.
     root: Header,
     root_future: Cell<*mut ()>,
@@ -326,8 +330,8 @@ impl Executor {
     pub const fn new(capacity: usize) -> Self {
         assert!(capacity > 0, "max_spawned_tasks must be at least 1");
         Executor {
-            tail: Cell::new(ptr::null_mut()),
             inbox: AtomicPtr::new(ptr::null_mut()),
+            tail: Cell::new(ptr::null_mut()),
             root: Header {
                 vtable: Cell::new(NonNull::from_ref(ROOT_IDLE)),
                 state: AtomicPtr::new(ptr::null_mut()),
@@ -373,7 +377,9 @@ impl Executor {
             } else {
                 // The tail is the task being polled (a ring of one); a
                 // handler may clear its RUNNING bit concurrently.
-                while let Err(now) = sync::cas_ptr(word, old, t.map_addr(|a| a | (old.addr() & RUNNING))) {
+                while let Err(now) =
+                    sync::cas_ptr(word, old, t.map_addr(|a| a | (old.addr() & RUNNING)))
+                {
                     old = now;
                 }
             }
@@ -436,19 +442,9 @@ impl Executor {
     ///
     /// This is the hot loop: keep it small.
     unsafe fn run(&self) {
+        // SAFETY: Thread mode (caller).
+        let mut cur = unsafe { self.next_head() };
         loop {
-            if !self.inbox.load(Relaxed).is_null() {
-                // SAFETY: Thread mode (caller).
-                unsafe { self.drain() };
-            }
-            let tail = self.tail.get();
-            if tail.is_null() {
-                arch::wait(self);
-                continue;
-            }
-            // SAFETY: `tail` is in the ring; between polls no word in the ring
-            // has a flag, so its word is the head.
-            let cur = unsafe { (*tail).state.load(Relaxed) };
             // SAFETY: the head is a live task in the ring.
             let h = unsafe { &*cur };
             // RING -> RING|RUNNING: handlers leave a RING word alone.
@@ -457,15 +453,54 @@ impl Executor {
             // SAFETY: `cur` is a live task whose vtable matches its state.
             unsafe { (h.vtable().poll)(NonNull::new_unchecked(cur)) };
             let s = h.state.load(Relaxed);
-            if s.addr() & RUNNING == 0 {
-                // Woken during the poll: rotate.
-                self.tail.set(cur);
+            if s.addr() & RUNNING != 0 {
+                // Not woken during the poll.
+                // SAFETY: `cur` is the head, polled, with word `s`.
+                if unsafe { self.park(cur, s) } {
+                    return;
+                }
+                // SAFETY: Thread mode.
+                cur = unsafe { self.next_head() };
                 continue;
             }
-            // SAFETY: `cur` is the head, polled, with word `s`.
-            if unsafe { self.park(cur, s) } {
-                return;
+            // Woken during the poll: rotate. Its word (no flag now) is the
+            // next head, unless handlers queued tasks meanwhile.
+            self.tail.set(cur);
+            cur = s;
+            if !self.inbox.load(Relaxed).is_null() {
+                // SAFETY: Thread mode.
+                cur = unsafe { self.after_interrupt() };
             }
+        }
+    }
+
+    /// `next_head`, kept off the path of a task switch.
+    #[cold]
+    #[inline(never)]
+    unsafe fn after_interrupt(&self) -> *mut Header {
+        // SAFETY: Thread mode (caller).
+        unsafe { self.next_head() }
+    }
+
+    /// Drains the inbox and returns the head of the ring, sleeping while
+    /// there is none. Thread mode only.
+    #[inline(never)]
+    unsafe fn next_head(&self) -> *mut Header {
+        loop {
+            if !self.inbox.load(Relaxed).is_null() {
+                // SAFETY: Thread mode (caller).
+                unsafe { self.drain() };
+            }
+            let tail = self.tail.get();
+            if !tail.is_null() {
+                // SAFETY: `tail` is in the ring; between polls no word in
+                // the ring has a flag, so its word is the head.
+                return unsafe { (*tail).state.load(Relaxed) };
+            }
+            // The inbox was empty after the check above and a handler that
+            // queues a task executes `sev` after it: `wfe` returns at once
+            // if that happened since.
+            arch::wait(self);
         }
     }
 
@@ -704,7 +739,10 @@ unsafe fn poll_task<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) {
     // be dropped (a clone takes a reference).
     // SAFETY: the vtable's functions expect a task header, which `t` is.
     let waker = ManuallyDrop::new(unsafe {
-        Waker::from_raw(RawWaker::new(t.as_ptr().cast_const().cast(), E::WAKER_VTABLE))
+        Waker::from_raw(RawWaker::new(
+            t.as_ptr().cast_const().cast(),
+            E::WAKER_VTABLE,
+        ))
     });
     let mut cx = Context::from_waker(&waker);
     // SAFETY: the task is Running, so the union holds the future; the
@@ -782,7 +820,11 @@ unsafe fn take_output<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>, 
     // task becomes Dead); `dst` points to a `MaybeUninit<F::Output>`.
     unsafe {
         t.as_ref().set_vtable(Vt::<F, E>::DEAD);
-        ptr::copy_nonoverlapping((&raw const (*task).stage.output).cast::<F::Output>(), dst.cast(), 1);
+        ptr::copy_nonoverlapping(
+            (&raw const (*task).stage.output).cast::<F::Output>(),
+            dst.cast(),
+            1,
+        );
     }
 }
 
@@ -929,7 +971,10 @@ unsafe fn poll_root<F: Future, E: ExecutorType>(t: NonNull<Header>) {
     let slot = ex.root_future.get().cast::<RootSlot<F>>();
     // SAFETY: see `poll_task`; the root header is a static.
     let waker = ManuallyDrop::new(unsafe {
-        Waker::from_raw(RawWaker::new(t.as_ptr().cast_const().cast(), E::WAKER_VTABLE))
+        Waker::from_raw(RawWaker::new(
+            t.as_ptr().cast_const().cast(),
+            E::WAKER_VTABLE,
+        ))
     });
     let mut cx = Context::from_waker(&waker);
     // SAFETY: while the root vtable is this one, `root_future` points to the
@@ -1083,7 +1128,10 @@ pub(crate) unsafe fn join_cancel<T>(t: NonNull<Header>) -> Option<T> {
 /// `JoinHandle::is_finished`.
 pub(crate) unsafe fn join_is_finished(t: NonNull<Header>) -> bool {
     // SAFETY: the handle keeps the task alive.
-    !matches!(unsafe { t.as_ref() }.vtable().kind, Kind::Running | Kind::Cancelling)
+    !matches!(
+        unsafe { t.as_ref() }.vtable().kind,
+        Kind::Running | Kind::Cancelling
+    )
 }
 
 /// Bytes of bookkeeping per task beyond the future (and its output slot):
