@@ -91,6 +91,9 @@ impl Drop for DropLog {
     }
 }
 
+/// Gates an "interrupt" opens after a delay (in interrupts).
+type Timers = VecDeque<(Rc<Gate>, u32)>;
+
 fn setup<X: lull_executor::raw::ExecutorType>() {
     take_log();
     ON_SLEEP.with(|s| s.borrow_mut().clear());
@@ -657,7 +660,7 @@ fn stress_spawns_and_handler_wakes() {
         let (x, a) = X::get().unwrap();
         let before = a.statistics();
         // Wakers the "interrupt" will wake, like a timer driver's queue.
-        let pending: Rc<RefCell<VecDeque<(Rc<Gate>, u32)>>> = Rc::default();
+        let pending: Rc<RefCell<Timers>> = Rc::default();
         let completed = Rc::new(Cell::new(0u32));
         let mut seed = 12345u32;
         let mut rand = move || {
