@@ -2,10 +2,9 @@
 //! ceiling 2) and `y` with `c` (priority 3, ceiling 3); `b` and `c` never
 //! run. Rows (same markers as `bench/lull/src/bin/lock.rs`):
 //!
-//! - `enter->exit`: an uncontended lock of `x` with an empty body: the
-//!   `enter-exit` metric;
-//! - `nested->nested-end`: a lock of `y` inside the lock of `x`: the
-//!   `nested` metric.
+//! - `enter-exit`: an uncontended lock of `x` with an empty body;
+//! - `outer-enter`: entering the outer lock of `x` for the nested case;
+//! - `nested`: a lock of `y` inside the lock of `x`.
 #![no_std]
 #![no_main]
 
@@ -34,11 +33,11 @@ mod app {
     #[task(binds = GPIOA, priority = 1, shared = [x, y])]
     fn a(cx: a::Context) {
         let a::SharedResources { mut x, mut y, .. } = cx.shared;
-        mark!(0, "enter");
+        mark!(0, "@enter-exit");
         x.lock(|_| {});
-        mark!(1, "exit");
+        mark!(1, "@outer-enter");
         x.lock(|_| {
-            mark!(2, "nested");
+            mark!(2, "@nested");
             y.lock(|_| {});
             mark!(3, "nested-end");
         });
