@@ -10,6 +10,7 @@
 //! | [`tlsf`] | `lull-tlsf` | constant-time TLSF allocator over memory you give it |
 //! | [`app`] | `lull-app` | `#[lull::app]`: SRP real-time framework, hardware/software/generator tasks |
 //! | [`alloc`] | `lull-alloc` | thread-mode allocator handles (`#[allocator]`, `#[oom]`) and allocator-generic `Box`, `Vec`, `Rc`, `String` |
+//! | [`executor`](mod@executor) | `lull-executor` | thread-mode async executor: `executor!`, `spawn`, `block_on`, `JoinHandle`, `yield_now` |
 //!
 //! The thread-mode allocator's attributes are re-exported at the top level:
 //! `#[lull::allocator]`, `#[lull::oom]`.
@@ -18,6 +19,11 @@
 pub use lull_alloc as alloc;
 pub use lull_alloc::{allocator, oom};
 pub use lull_tlsf as tlsf;
+
+/// The thread-mode executor (`lull::executor!`, `lull::executor::yield_now`,
+/// `lull::executor::JoinHandle`).
+pub use lull_executor as executor;
+pub use lull_executor::executor;
 
 /// The real-time framework: `#[lull::app]` (the attribute) and its runtime
 /// (`lull::app::pend`, `lull::app::Mutex`, `lull::app::monotonic`).
