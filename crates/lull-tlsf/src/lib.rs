@@ -40,8 +40,10 @@
 //!   therefore `2 * G` bytes (16 on Cortex-M): a request of up to 12 bytes
 //!   takes 16 bytes of the pool;
 //! - block headers sit at addresses `≡ W (mod G)`, so every payload is
-//!   `G`-aligned (8 bytes on Cortex-M, 16 on 64-bit hosts). Larger alignments
-//!   are served by splitting a free block in front of the payload;
+//!   `G`-aligned (8 bytes on Cortex-M, 16 on 64-bit hosts). A larger
+//!   alignment is served by starting the payload further into the block; the
+//!   word before such a payload records the distance back to the header (the
+//!   padding, at most `align - G` bytes, stays with the block);
 //! - every region ends with a two-word sentinel that stops coalescing and links
 //!   the regions together for [`Tlsf::check_heap`].
 //!
@@ -66,8 +68,8 @@
 //! before searching, so that *any* block of the class it finds is big enough.
 //! This makes the search O(1) but means a block of the request's own class is
 //! not used when it is the only one that would fit. [`Tlsf::allocate`] tries
-//! the head of that class as a last resort (still O(1)), which recovers most
-//! of those cases.
+//! the head of that class as a last resort (one more load and compare, still
+//! O(1)), which recovers many of those cases.
 //!
 //! # Configuration
 //!
@@ -441,34 +443,44 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
 
     // ---- size classes -------------------------------------------------
 
-    /// The list a free block of `size` bytes belongs to. `size` is a multiple
-    /// of `GRAN`, at least `MIN_BLOCK`; the result may be out of range
-    /// (`fl >= FLLEN`) for sizes above `MAX_BLOCK_SIZE`.
+    /// The free list (flat index `fl * SLLEN + sl`) a free block of `size`
+    /// bytes belongs to. `size` is a multiple of `GRAN`; the index is in range
+    /// for sizes up to `MAX_BLOCK_SIZE`.
+    ///
+    /// Branch-free: sizes below `SMALL` use the `LOG_GRAN` exponent, which
+    /// makes their first-level index 0 and their second-level index
+    /// `size / GRAN`.
     #[inline(always)]
-    fn mapping(size: usize) -> (usize, usize) {
-        if size < Self::SMALL {
-            (0, size >> LOG_GRAN)
+    fn index(size: usize) -> usize {
+        let m = if size < Self::SMALL {
+            Self::SLI + LOG_GRAN
         } else {
-            let m = msb(size);
-            let fl = (m - (Self::SLI + LOG_GRAN) + 1) as usize;
-            let sl = (size >> (m - Self::SLI)) - SLLEN;
-            (fl, sl)
-        }
+            msb(size)
+        };
+        (((m - Self::SLI - LOG_GRAN) as usize) << Self::SLI) + (size >> (m - Self::SLI))
     }
 
-    /// The first list all of whose blocks hold at least `size` bytes.
+    /// `(index(size), first index all of whose blocks hold size bytes)`: the
+    /// second is the first one, plus one unless `size` is its class's lower
+    /// bound.
     #[inline(always)]
-    fn mapping_round_up(size: usize) -> (usize, usize) {
-        if size < Self::SMALL {
-            (0, size >> LOG_GRAN)
+    fn search_indices(size: usize) -> (usize, usize) {
+        let m = if size < Self::SMALL {
+            Self::SLI + LOG_GRAN
         } else {
-            let m = msb(size);
-            Self::mapping(size + (1 << (m - Self::SLI)) - 1)
-        }
+            msb(size)
+        };
+        let shift = m - Self::SLI;
+        let exact = (((m - Self::SLI - LOG_GRAN) as usize) << Self::SLI) + (size >> shift);
+        let rounds = (size & ((1 << shift) - 1) != 0) as usize;
+        (exact, exact + rounds)
     }
+
+    /// Number of free lists.
+    const LISTS: usize = FLLEN * SLLEN;
 
     /// Block size needed for a payload of `size` bytes (`size <=
-    /// MAX_ALLOCATION`).
+    /// MAX_ALLOCATION`) right after the header.
     #[inline(always)]
     const fn block_size_for(size: usize) -> usize {
         let s = (size + W + GRAN - 1) & !(GRAN - 1);
@@ -477,6 +489,16 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
 
     // ---- free lists ---------------------------------------------------
 
+    /// The head of list `idx`.
+    ///
+    /// # Safety
+    /// `idx < LISTS`.
+    #[inline(always)]
+    unsafe fn head(&mut self, idx: usize) -> &mut *mut u8 {
+        // SAFETY: `idx < FLLEN * SLLEN` (caller), the flattened length.
+        unsafe { self.heads.as_flattened_mut().get_unchecked_mut(idx) }
+    }
+
     /// Pushes free block `b` of `size` bytes on its list.
     ///
     /// # Safety
@@ -484,25 +506,24 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// no list.
     #[inline(always)]
     unsafe fn push(&mut self, b: *mut u8, size: usize) {
-        let (fl, sl) = Self::mapping(size);
-        debug_assert!(fl < FLLEN && sl < SLLEN);
-        // SAFETY: `size <= MAX_BLOCK_SIZE`, so `fl < FLLEN` and `sl < SLLEN`
-        // by construction of the mapping.
-        let head = unsafe { self.heads.get_unchecked_mut(fl).get_unchecked_mut(sl) };
-        let old = *head;
-        // SAFETY: `b` is a free block (at least MIN_BLOCK bytes, so its link
-        // words exist) and `old`, when non-null, is a free block on a list.
+        let idx = Self::index(size);
+        debug_assert!(idx < Self::LISTS);
+        let (fl, sl) = (idx >> Self::SLI, idx & (SLLEN - 1));
+        // SAFETY: `size <= MAX_BLOCK_SIZE`, so `idx` is in range; `b` is a free
+        // block (at least MIN_BLOCK bytes, so its link words exist) and the old
+        // head, when non-null, is a free block on the list.
         unsafe {
+            let head = self.head(idx);
+            let old = *head;
+            *head = b;
             wrp(b, NEXT, old);
             wrp(b, PREV, ptr::null_mut());
             if !old.is_null() {
                 wrp(old, PREV, b);
             }
+            *self.sl_bitmap.get_unchecked_mut(fl) |= 1 << sl;
         }
-        *head = b;
         self.fl_bitmap |= 1 << fl;
-        // SAFETY: `fl < FLLEN` as above.
-        unsafe { *self.sl_bitmap.get_unchecked_mut(fl) |= 1 << sl };
     }
 
     /// Unlinks free block `b` of `size` bytes from its list.
@@ -511,10 +532,11 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// `b` is a free block of `size` bytes on its list.
     #[inline(always)]
     unsafe fn unlink(&mut self, b: *mut u8, size: usize) {
-        let (fl, sl) = Self::mapping(size);
-        debug_assert!(fl < FLLEN && sl < SLLEN);
+        let idx = Self::index(size);
+        debug_assert!(idx < Self::LISTS);
         // SAFETY: `b` is a free block on a list, so its link words hold list
-        // pointers; its neighbours on the list are free blocks too.
+        // pointers; its neighbours on the list are free blocks too. When it
+        // has no predecessor it is the head of list `idx` (in range).
         unsafe {
             let next = rdp(b, NEXT);
             let prev = rdp(b, PREV);
@@ -524,31 +546,29 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             if !prev.is_null() {
                 wrp(prev, NEXT, next);
             } else {
-                // `b` is the head of list (fl, sl), which exists since `b` is
-                // on it.
-                *self.heads.get_unchecked_mut(fl).get_unchecked_mut(sl) = next;
+                *self.head(idx) = next;
                 if next.is_null() {
-                    self.clear_bit(fl, sl);
+                    self.clear_bit(idx);
                 }
             }
         }
     }
 
-    /// Removes and returns the head of the non-empty list `(fl, sl)`.
+    /// Removes and returns the head of the non-empty list `idx`.
     ///
     /// # Safety
-    /// `fl < FLLEN`, `sl < SLLEN` and the list is non-empty.
+    /// `idx < LISTS` and the list is non-empty.
     #[inline(always)]
-    unsafe fn pop(&mut self, fl: usize, sl: usize) -> *mut u8 {
-        // SAFETY: indices in range and the list non-empty (caller); the head
+    unsafe fn pop(&mut self, idx: usize) -> *mut u8 {
+        // SAFETY: index in range and the list non-empty (caller); the head
         // and its successor are free blocks on the list.
         unsafe {
-            let head = self.heads.get_unchecked_mut(fl).get_unchecked_mut(sl);
+            let head = self.head(idx);
             let b = *head;
             let next = rdp(b, NEXT);
             *head = next;
             if next.is_null() {
-                self.clear_bit(fl, sl);
+                self.clear_bit(idx);
             } else {
                 wrp(next, PREV, ptr::null_mut());
             }
@@ -556,12 +576,13 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         }
     }
 
-    /// Marks list `(fl, sl)` empty in the bitmaps.
+    /// Marks list `idx` empty in the bitmaps.
     ///
     /// # Safety
-    /// `fl < FLLEN`.
+    /// `idx < LISTS`.
     #[inline(always)]
-    unsafe fn clear_bit(&mut self, fl: usize, sl: usize) {
+    unsafe fn clear_bit(&mut self, idx: usize) {
+        let (fl, sl) = (idx >> Self::SLI, idx & (SLLEN - 1));
         // SAFETY: `fl < FLLEN` (caller).
         let slm = unsafe { self.sl_bitmap.get_unchecked_mut(fl) };
         *slm &= !(1 << sl);
@@ -570,12 +591,16 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         }
     }
 
-    /// The first non-empty list at or after `(fl, sl)` in size order.
+    /// The first non-empty list at or after `idx` (in size order), if any.
+    /// `idx` may be `LISTS` (then there is none).
     #[inline(always)]
-    fn find(&self, fl: usize, sl: usize) -> Option<(usize, usize)> {
-        // SAFETY: `fl < FLLEN` (checked by the caller of `find`).
+    fn find(&self, idx: usize) -> Option<usize> {
+        if idx >= Self::LISTS {
+            return None;
+        }
+        let (mut fl, sl) = (idx >> Self::SLI, idx & (SLLEN - 1));
+        // SAFETY: `fl < FLLEN` since `idx < LISTS`.
         let mut bits = unsafe { *self.sl_bitmap.get_unchecked(fl) } & (!0u32 << sl);
-        let mut fl = fl;
         if bits == 0 {
             // Ranges above `fl`: shifting 2 by up to 31 and subtracting one
             // cannot overflow.
@@ -587,20 +612,35 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             // SAFETY: only bits below FLLEN are ever set in `fl_bitmap`.
             bits = unsafe { *self.sl_bitmap.get_unchecked(fl) };
         }
-        Some((fl, bits.trailing_zeros() as usize))
+        Some((fl << Self::SLI) + bits.trailing_zeros() as usize)
     }
 
-    /// Padding to put in front of the payload of a free block at `b` so that
-    /// the payload is `align`-aligned: 0 or at least `MIN_BLOCK` bytes (the
-    /// padding becomes a free block).
+    // ---- blocks in use --------------------------------------------------
+
+    /// The block holding payload `ptr`: `(block, header, pad)`, where the
+    /// payload starts `W + pad` bytes into the block.
+    ///
+    /// A payload normally follows its header directly (`pad == 0`). An
+    /// over-aligned one may start further in; the word before it then holds
+    /// `pad | FREE | SENTINEL`, a combination no real header has.
+    ///
+    /// # Safety
+    /// `ptr` is a block in use of this pool.
     #[inline(always)]
-    fn front_pad(b: *mut u8, align: usize) -> usize {
-        let payload = b.addr() + W;
-        let pad = payload.wrapping_neg() & (align - 1);
-        if pad != 0 && pad < MIN_BLOCK {
-            pad + align
-        } else {
-            pad
+    unsafe fn block_of(ptr: NonNull<u8>) -> (*mut u8, usize, usize) {
+        // SAFETY: the word before a payload is its header or its pad word
+        // (caller); a pad word leads back to the header.
+        unsafe {
+            let mut b = ptr.as_ptr().sub(W);
+            let mut h = rd(b, 0);
+            let mut pad = 0;
+            if h & SENTINEL != 0 {
+                pad = h & !FLAGS;
+                b = b.sub(pad);
+                h = rd(b, 0);
+            }
+            debug_assert!(h & (FREE | SENTINEL) == 0, "double free or foreign pointer");
+            (b, h, pad)
         }
     }
 
@@ -610,10 +650,11 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// larger than [`Tlsf::MAX_ALLOCATION`], or no free block is large enough.
     ///
     /// The block is aligned to `layout.align()` (any power of two: alignments
-    /// up to `2 * size_of::<usize>()` cost nothing, larger ones are served by
-    /// splitting off a free block in front) and holds at least
-    /// `layout.size()` bytes ([`Tlsf::usable_size`] says how many). Its
-    /// contents are unspecified. O(1).
+    /// up to `2 * size_of::<usize>()` cost nothing, larger ones may leave up to
+    /// `align - 2 * size_of::<usize>()` bytes of padding in front of the
+    /// payload, inside the block) and holds at least `layout.size()` bytes
+    /// ([`Tlsf::usable_size`] says how many). Its contents are unspecified.
+    /// O(1).
     ///
     /// ```
     /// use core::alloc::Layout;
@@ -638,99 +679,93 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         }
         let align = layout.align();
         let need = Self::block_size_for(size);
-        // With a large alignment, search for a block that holds the worst
-        // front padding too (`align + GRAN`, see `front_pad`). No overflow:
-        // `need <= MAX_BLOCK_SIZE` and `align <= isize::MAX + 1`.
+        // With a large alignment, the block must also hold the worst padding
+        // (`align - GRAN`: payloads are always GRAN-aligned).
         let search = if align <= GRAN {
             need
         } else {
-            need + align + GRAN
+            let s = need + align - GRAN;
+            if s > Self::MAX_BLOCK_SIZE {
+                return None;
+            }
+            s
         };
-        let (fl, sl) = Self::mapping_round_up(search);
-        let found = if fl < FLLEN { self.find(fl, sl) } else { None };
-        let b = match found {
+        let (exact, up) = Self::search_indices(search);
+        let b = match self.find(up) {
             // SAFETY: `find` returns a non-empty list in range.
-            Some((fl, sl)) => unsafe { self.pop(fl, sl) },
-            None => self.last_resort(search.min(Self::MAX_BLOCK_SIZE), need, align)?,
+            Some(idx) => unsafe { self.pop(idx) },
+            None => {
+                // Last resort, still O(1): the head of the request's own
+                // class, whose blocks may or may not be large enough.
+                // SAFETY: `search <= MAX_BLOCK_SIZE`, so `exact < LISTS`.
+                let h = unsafe { *self.head(exact) };
+                if h.is_null() {
+                    return None;
+                }
+                // SAFETY: `h` is a free block on list `exact`.
+                let hsize = unsafe { rd(h, 0) } & !FLAGS;
+                if hsize < need + Self::pad_for(h, align) {
+                    return None;
+                }
+                // SAFETY: list `exact` is in range and non-empty.
+                unsafe { self.pop(exact) }
+            }
         };
-        // SAFETY: `b` is a free block just taken off its list; its size is at
-        // least `front_pad(b, align) + need` (guaranteed by the search class or
-        // checked by `last_resort`).
+        // SAFETY: `b` is a free block just taken off its list, of at least
+        // `pad_for(b, align) + need` bytes (guaranteed by the list it came
+        // from, or checked just above).
         Some(unsafe { self.carve(b, need, align) })
     }
 
-    /// When no list is certain to hold a large enough block: the head of the
-    /// list that `search` itself maps to may still be large enough.
-    #[cold]
-    fn last_resort(&mut self, search: usize, need: usize, align: usize) -> Option<*mut u8> {
-        let (fl, sl) = Self::mapping(search);
-        if fl >= FLLEN {
-            return None;
-        }
-        // SAFETY: `fl < FLLEN`, `sl < SLLEN` by the mapping.
-        let head = unsafe { *self.heads.get_unchecked(fl).get_unchecked(sl) };
-        if head.is_null() {
-            return None;
-        }
-        // SAFETY: `head` is a free block on list (fl, sl).
-        let size = unsafe { rd(head, 0) } & !FLAGS;
-        let pad = if align <= GRAN {
-            0
-        } else {
-            Self::front_pad(head, align)
-        };
-        if size < need || size - need < pad {
-            return None;
-        }
-        // SAFETY: list (fl, sl) is in range and non-empty.
-        Some(unsafe { self.pop(fl, sl) })
+    /// Bytes between the end of block `b`'s header and the first
+    /// `align`-aligned address (0 for alignments up to `GRAN`).
+    #[inline(always)]
+    fn pad_for(b: *mut u8, align: usize) -> usize {
+        (b.addr() + W).wrapping_neg() & (align - 1)
     }
 
-    /// Turns free block `b` (already off its list) into a block in use of at
-    /// least `need` bytes with an `align`-aligned payload; returns the
-    /// payload.
+    /// Turns free block `b` (already off its list) into a block in use whose
+    /// payload of `need - W` bytes starts at the first `align`-aligned address
+    /// after its header; returns the payload.
     ///
     /// # Safety
-    /// `b` is a free block, on no list, of at least `front_pad(b, align) +
+    /// `b` is a free block, on no list, of at least `pad_for(b, align) +
     /// need` bytes.
     #[inline(always)]
     unsafe fn carve(&mut self, b: *mut u8, need: usize, align: usize) -> NonNull<u8> {
-        // SAFETY: `b` is a free block (caller), so its header and footer and
-        // the header of the block after it are valid words of the pool; the
-        // padding and tail blocks written below lie inside `b`.
+        // SAFETY: `b` is a free block (caller), so its header and the header
+        // of the block after it are valid words of the pool; the tail block
+        // and pad word written below lie inside `b`.
         unsafe {
-            let mut size = rd(b, 0) & !FLAGS;
-            let mut b = b;
-            let mut prev_flag = 0;
+            let size = rd(b, 0) & !FLAGS;
+            let mut need = need;
+            let mut payload = b.add(W);
             if align > GRAN {
-                let pad = Self::front_pad(b, align);
+                let pad = Self::pad_for(b, align);
                 if pad != 0 {
-                    // The padding becomes a free block (its predecessor is in
-                    // use: free blocks never touch).
-                    wr(b, 0, pad | FREE);
-                    wr(b, pad - W, pad);
-                    self.push(b, pad);
-                    b = b.add(pad);
-                    size -= pad;
-                    prev_flag = PREV_FREE;
+                    payload = payload.add(pad);
+                    wr(payload.sub(W), 0, pad | FREE | SENTINEL);
+                    need += pad;
                 }
             }
             let rest = size - need;
-            if rest >= MIN_BLOCK {
+            let used = if rest >= MIN_BLOCK {
                 let t = b.add(need);
                 wr(t, 0, rest | FREE);
                 wr(t, rest - W, rest);
                 self.push(t, rest);
-                size = need;
                 // The block after `t` already says its predecessor is free.
+                need
             } else {
                 let n = b.add(size);
                 wr(n, 0, rd(n, 0) & !PREV_FREE);
-            }
-            wr(b, 0, size | prev_flag);
-            self.used += size;
+                size
+            };
+            // A free block's predecessor is in use: no PREV_FREE flag.
+            wr(b, 0, used);
+            self.used += used;
             self.allocated += 1;
-            NonNull::new_unchecked(b.add(W))
+            NonNull::new_unchecked(payload)
         }
     }
 
@@ -765,22 +800,17 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// ```
     #[inline]
     pub unsafe fn deallocate(&mut self, ptr: NonNull<u8>, layout: Layout) {
-        // SAFETY: `ptr` is the payload of a block in use (caller), so the word
-        // before it is the block's header, the block's size leads to the next
-        // block's header, and a set PREV_FREE flag means the word before the
-        // header is the size of a free predecessor.
+        // SAFETY: `ptr` is a block in use (caller), so `block_of` finds its
+        // header, its size leads to the next block's header, and a set
+        // PREV_FREE flag means the word before the header is the size of a
+        // free predecessor.
         unsafe {
-            let mut b = ptr.as_ptr().sub(W);
-            let h = rd(b, 0);
+            let (mut b, h, pad) = Self::block_of(ptr);
             let mut size = h & !FLAGS;
-            debug_assert!(
-                ptr.as_ptr().addr().is_multiple_of(GRAN),
-                "not a block of this pool"
-            );
-            debug_assert!(h & (FREE | SENTINEL) == 0, "double free or foreign pointer");
+            debug_assert!(ptr.as_ptr().addr().is_multiple_of(GRAN), "not a block of this pool");
             debug_assert!(size >= MIN_BLOCK && size <= Self::MAX_BLOCK_SIZE);
-            debug_assert!(layout.size() <= size - W, "layout larger than the block");
-            let _ = layout;
+            debug_assert!(layout.size() <= size - W - pad, "layout larger than the block");
+            let _ = (layout, pad);
             self.used -= size;
             self.allocated -= 1;
 
@@ -824,8 +854,9 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// ```
     #[inline]
     pub unsafe fn usable_size(&self, ptr: NonNull<u8>) -> usize {
-        // SAFETY: the word before a payload is its block's header (caller).
-        (unsafe { rd(ptr.as_ptr().sub(W), 0) } & !FLAGS) - W
+        // SAFETY: `ptr` is a block in use (caller).
+        let (_, h, pad) = unsafe { Self::block_of(ptr) };
+        (h & !FLAGS) - W - pad
     }
 
     /// Grows the block at `ptr` to hold `new_size` bytes without moving it,
@@ -861,17 +892,15 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         if new_size > Self::MAX_ALLOCATION {
             return false;
         }
-        let need = Self::block_size_for(new_size);
         // SAFETY: as in `deallocate`: `ptr` is a block in use, so its header,
         // the next block's header and (when free) that block's list links and
         // footer are valid words of the pool.
         unsafe {
-            let b = ptr.as_ptr().sub(W);
-            let h = rd(b, 0);
+            let (b, h, pad) = Self::block_of(ptr);
             let size = h & !FLAGS;
-            debug_assert!(h & (FREE | SENTINEL) == 0, "not a block in use");
-            debug_assert!(layout.size() <= size - W);
+            debug_assert!(layout.size() <= size - W - pad);
             let _ = layout;
+            let need = Self::block_size_for(new_size) + pad;
             if need <= size {
                 return true;
             }
@@ -929,15 +958,13 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// ```
     pub unsafe fn shrink_in_place(&mut self, ptr: NonNull<u8>, layout: Layout, new_size: usize) {
         debug_assert!(new_size <= layout.size());
-        let need = Self::block_size_for(new_size.min(Self::MAX_ALLOCATION));
         // SAFETY: as in `grow_in_place`; the tail written below lies inside
         // the block (`need < size`).
         unsafe {
-            let b = ptr.as_ptr().sub(W);
-            let h = rd(b, 0);
+            let (b, h, pad) = Self::block_of(ptr);
             let size = h & !FLAGS;
-            debug_assert!(h & (FREE | SENTINEL) == 0, "not a block in use");
-            debug_assert!(layout.size() <= size - W);
+            debug_assert!(layout.size() <= size - W - pad);
+            let need = Self::block_size_for(new_size.min(Self::MAX_ALLOCATION)) + pad;
             if need >= size {
                 return;
             }
@@ -1297,7 +1324,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                     // lists hold nothing else.
                     unsafe {
                         let h = rd(b, 0);
-                        if h & FREE == 0 || Self::mapping(h & !FLAGS) != (fl, sl) {
+                        if h & FREE == 0 || Self::index(h & !FLAGS) != (fl << Self::SLI) + sl {
                             return Err("list entry is not a free block of its class");
                         }
                         if rdp(b, PREV) != prev {
@@ -1336,7 +1363,8 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
 
     /// Whether free block `b` of `size` bytes is on the list its size maps to.
     fn on_list(&self, b: *mut u8, size: usize) -> bool {
-        let (fl, sl) = Self::mapping(size);
+        let idx = Self::index(size);
+        let (fl, sl) = (idx >> Self::SLI, idx & (SLLEN - 1));
         if fl >= FLLEN {
             return false;
         }

@@ -62,8 +62,9 @@ fn report<const FL: usize, const SL: usize>(t: &Tlsf<FL, SL>) -> HeapReport {
     t.check_heap().unwrap()
 }
 
-/// Lower bound of the size class `(fl, sl)`.
-fn class_min<const FL: usize, const SL: usize>(fl: usize, sl: usize) -> usize {
+/// Lower bound of the size class of flat index `idx`.
+fn class_min<const FL: usize, const SL: usize>(idx: usize) -> usize {
+    let (fl, sl) = (idx / SL, idx % SL);
     if fl == 0 {
         sl << LOG_GRAN
     } else {
@@ -72,35 +73,40 @@ fn class_min<const FL: usize, const SL: usize>(fl: usize, sl: usize) -> usize {
 }
 
 fn check_mapping<const FL: usize, const SL: usize>() {
-    let max = Tlsf::<FL, SL>::MAX_BLOCK_SIZE;
-    let mut last = (0, 0);
+    type T<const FL: usize, const SL: usize> = Tlsf<FL, SL>;
+    let max = T::<FL, SL>::MAX_BLOCK_SIZE;
+    let lists = FL * SL;
+    let mut last = 0;
     let mut size = MIN_BLOCK;
     while size <= max {
-        let (fl, sl) = Tlsf::<FL, SL>::mapping(size);
-        assert!(fl < FL && sl < SL, "size {size} -> ({fl}, {sl})");
-        assert!((fl, sl) >= last, "mapping not monotonic at {size}");
-        last = (fl, sl);
-        // The block lies in its class.
-        assert!(class_min::<FL, SL>(fl, sl) <= size);
-        // Rounding up lands in the first class whose lower bound is >= size.
-        let (rf, rs) = Tlsf::<FL, SL>::mapping_round_up(size);
-        if rf < FL {
-            let lo = class_min::<FL, SL>(rf, rs);
-            assert!(lo >= size, "round-up class of {size} starts at {lo}");
-            assert!(
-                lo - size < (size >> Tlsf::<FL, SL>::SLI).max(GRAN),
-                "round-up of {size} too coarse"
-            );
+        let idx = T::<FL, SL>::index(size);
+        assert!(idx < lists, "size {size} -> {idx}");
+        assert!(idx >= last, "mapping not monotonic at {size}");
+        last = idx;
+        // The block lies in its class: at least its lower bound, below the
+        // next class's.
+        assert!(class_min::<FL, SL>(idx) <= size);
+        if idx + 1 < lists {
+            assert!(size < class_min::<FL, SL>(idx + 1));
+        }
+        // The search indices: the exact class, and the first class whose
+        // lower bound is at least `size`.
+        let (exact, up) = T::<FL, SL>::search_indices(size);
+        assert_eq!(exact, idx);
+        if class_min::<FL, SL>(idx) == size {
+            assert_eq!(up, idx);
         } else {
-            // Only sizes above the last class's lower bound leave the range.
-            assert!(size > class_min::<FL, SL>(FL - 1, SL - 1));
+            assert_eq!(up, idx + 1);
+            if up < lists {
+                assert!(class_min::<FL, SL>(up) >= size);
+            }
         }
         // Large steps for large sizes keep the test fast (and Miri happy).
-        size += GRAN.max(size >> 7 & !(GRAN - 1));
+        size += GRAN.max((size >> 7) & !(GRAN - 1));
     }
     // The maximum block maps to the very last list.
-    assert_eq!(Tlsf::<FL, SL>::mapping(max).0, FL - 1);
-    assert!(Tlsf::<FL, SL>::mapping(max + GRAN).0 >= FL);
+    assert_eq!(T::<FL, SL>::index(max), lists - 1);
+    assert!(T::<FL, SL>::index(max + GRAN) >= lists);
 }
 
 #[test]
@@ -116,16 +122,17 @@ fn mapping_is_monotonic_and_rounds_up_correctly() {
 fn mapping_edges() {
     type T = Tlsf<12, 8>;
     // Small sizes: one list per granule in first level 0.
-    assert_eq!(T::mapping(MIN_BLOCK), (0, MIN_BLOCK / GRAN));
-    assert_eq!(T::mapping(T::SMALL - GRAN), (0, 7));
+    assert_eq!(T::index(MIN_BLOCK), MIN_BLOCK / GRAN);
+    assert_eq!(T::index(T::SMALL - GRAN), 7);
     // First large class starts exactly at SMALL.
-    assert_eq!(T::mapping(T::SMALL), (1, 0));
-    assert_eq!(T::mapping(2 * T::SMALL - GRAN), (1, 7));
-    assert_eq!(T::mapping(2 * T::SMALL), (2, 0));
+    assert_eq!(T::index(T::SMALL), 8);
+    assert_eq!(T::index(2 * T::SMALL - GRAN), 15);
+    assert_eq!(T::index(2 * T::SMALL), 16);
     // Above fl 1 a class spans more than one granule, and rounding moves on.
-    assert_eq!(T::mapping(2 * T::SMALL + GRAN), (2, 0));
-    assert_eq!(T::mapping_round_up(2 * T::SMALL + GRAN), (2, 1));
-    assert_eq!(T::mapping_round_up(2 * T::SMALL), (2, 0));
+    assert_eq!(T::index(2 * T::SMALL + GRAN), 16);
+    assert_eq!(T::search_indices(2 * T::SMALL + GRAN), (16, 17));
+    assert_eq!(T::search_indices(2 * T::SMALL), (16, 16));
+    assert_eq!(T::search_indices(T::SMALL - GRAN), (7, 7));
 }
 
 #[test]
@@ -262,18 +269,33 @@ fn every_alignment_up_to_4k() {
 }
 
 #[test]
-fn front_padding_becomes_a_free_block() {
+fn alignment_padding_stays_inside_the_block() {
     let r = Region::new(8192, 0);
     let mut t = pool::<12, 8>(&r);
-    let a = t.allocate(lay(8, 8)).unwrap(); // moves the free space off 64-alignment
+    let a = t.allocate(lay(8, 8)).unwrap(); // moves the free space off 256-alignment
     let b = t.allocate(lay(64, 256)).unwrap();
     assert_eq!(b.as_ptr().addr() % 256, 0);
     let rep = report(&t);
-    assert_eq!(rep.used_blocks, 2);
-    assert_eq!(rep.free_blocks, 2, "padding in front of b and the tail");
+    assert_eq!((rep.used_blocks, rep.free_blocks), (2, 1), "no free block in front of b");
+    // SAFETY: `b` is in use.
+    unsafe {
+        // The usable size does not count the padding …
+        let (blk, h, pad) = Tlsf::<12, 8>::block_of(b);
+        assert!(pad > 0 && pad <= 256 - GRAN);
+        assert_eq!(blk, a.as_ptr().add(t.usable_size(a)));
+        assert_eq!(t.usable_size(b), (h & !FLAGS) - W - pad);
+        assert!(t.usable_size(b) >= 64);
+        // … and growing and shrinking keep it.
+        assert!(t.grow_in_place(b, lay(64, 256), 1000));
+        assert!(t.usable_size(b) >= 1000);
+        t.shrink_in_place(b, lay(1000, 256), 10);
+        assert_eq!(Tlsf::<12, 8>::block_of(b).2, pad);
+        assert!(t.usable_size(b) >= 10 && t.usable_size(b) < 64);
+        report(&t);
+    }
     // SAFETY: both are in use and freed once.
     unsafe {
-        t.deallocate(b, lay(64, 256));
+        t.deallocate(b, lay(10, 256));
         t.deallocate(a, lay(8, 8));
     }
     assert_eq!(report(&t).free_blocks, 1);
@@ -324,8 +346,9 @@ fn last_resort_uses_a_block_of_the_requests_own_class() {
     unsafe { t.deallocate(big, lay(1088 - W, 8)) };
     // A request for a 1040-byte block rounds up to class [1152, 1280), which
     // is empty, but the head of its own class fits.
-    let (fl, sl) = Tlsf::<12, 8>::mapping_round_up(1040);
-    assert!(t.find(fl, sl).is_none());
+    let (exact, up) = Tlsf::<12, 8>::search_indices(1040);
+    assert_eq!(up, exact + 1);
+    assert!(t.find(up).is_none());
     let p = t.allocate(lay(1040 - W, 8)).unwrap();
     assert_eq!(p, big);
     // One granule more does not fit.
