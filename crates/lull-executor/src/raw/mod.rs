@@ -992,6 +992,7 @@ unsafe fn poll_root<F: Future, E: ExecutorType>(t: NonNull<Header>) {
 }
 
 /// Runs `future` to completion on executor `E`, running its tasks meanwhile.
+#[track_caller]
 pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::Output {
     let ex = E::executor();
     if ex.in_block_on.replace(true) {
@@ -1035,7 +1036,7 @@ pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::
 }
 
 #[cold]
-#[inline(never)]
+#[track_caller]
 fn nested_block_on() -> ! {
     panic!(
         "lull-executor: nested block_on: block_on was called while this executor's block_on \
