@@ -15,13 +15,20 @@
 //!     yield; // let the other tasks run once
 //!     21
 //! }));
-//! let answer = x.block_on(coroutine(#[coroutine] move || {
+//! // `static`: `r#await!` keeps the awaited future pinned across `yield`s.
+//! let answer = x.block_on(coroutine(#[coroutine] static move || {
 //!     let half = r#await!(c); // await a future inside a coroutine
 //!     half * 2
 //! }));
 //! assert_eq!(answer, 42);
 //! # });
 //! ```
+//!
+//! A coroutine that uses [`r#await!`](crate::r#await) holds the pinned
+//! future across its `yield`s, a borrow of its own state: declare it
+//! `static` (immovable), which is what the design's "self-referential
+//! generators" limitation comes down to today. A coroutine with bare
+//! `yield`s only can stay movable.
 
 use core::cell::Cell;
 use core::future::Future;

@@ -15,15 +15,39 @@ use core::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 mod imp {
     use super::*;
 
+    // Orderings. Cortex-M is single-core: a handler observes Thread mode's
+    // memory accesses in program order, so only the compiler must not reorder
+    // around these operations (`compiler_fence`, no `dmb`). Hosted test builds
+    // may have real threads: there they use acquire/release orderings.
+    #[cfg(target_os = "none")]
+    const ACQ_REL: Ordering = Ordering::Relaxed;
+    #[cfg(target_os = "none")]
+    const ACQUIRE: Ordering = Ordering::Relaxed;
+    #[cfg(not(target_os = "none"))]
+    const ACQ_REL: Ordering = Ordering::AcqRel;
+    #[cfg(not(target_os = "none"))]
+    const ACQUIRE: Ordering = Ordering::Acquire;
+
+    #[inline(always)]
+    fn fence() {
+        core::sync::atomic::compiler_fence(Ordering::SeqCst);
+    }
+
     #[inline(always)]
     pub(crate) fn cas_ptr<T>(a: &AtomicPtr<T>, old: *mut T, new: *mut T) -> Result<(), *mut T> {
-        a.compare_exchange(old, new, Ordering::AcqRel, Ordering::Relaxed)
-            .map(drop)
+        fence();
+        let r = a
+            .compare_exchange(old, new, ACQ_REL, Ordering::Relaxed)
+            .map(drop);
+        fence();
+        r
     }
 
     #[inline(always)]
     pub(crate) fn swap_ptr<T>(a: &AtomicPtr<T>, new: *mut T) -> *mut T {
-        a.swap(new, Ordering::Acquire)
+        let r = a.swap(new, ACQUIRE);
+        fence();
+        r
     }
 
     #[inline(always)]
@@ -33,7 +57,10 @@ mod imp {
 
     #[inline(always)]
     pub(crate) fn fetch_sub(a: &AtomicUsize, v: usize) -> usize {
-        a.fetch_sub(v, Ordering::AcqRel)
+        fence();
+        let r = a.fetch_sub(v, ACQ_REL);
+        fence();
+        r
     }
 }
 

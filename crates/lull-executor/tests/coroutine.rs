@@ -1,0 +1,7 @@
+//! Literal coroutines as tasks (cargo feature `nightly`):
+//! `cargo +nightly test -p lull-executor --features nightly`.
+#![cfg_attr(feature = "nightly", feature(coroutines))]
+
+#[cfg(feature = "nightly")]
+#[path = "coroutine/cases.rs"]
+mod cases;
