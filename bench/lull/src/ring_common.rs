@@ -30,7 +30,9 @@ executor!(name = X, allocator = A);
 const ROUNDS: u32 = 100;
 
 pub fn run(n: usize) -> ! {
-    let Some((x, _a)) = X::get() else { loop {} };
+    let Some((x, _a)) = X::get() else {
+        unreachable!()
+    };
     x.spawn(async {
         for _ in 0..ROUNDS {
             mark!(0, "A");

@@ -28,6 +28,6 @@ pub use lull_executor::executor;
 /// The real-time framework: `#[lull::app]` (the attribute) and its runtime
 /// (`lull::app::pend`, `lull::app::Mutex`, `lull::app::monotonic`).
 pub use lull_app as app;
-pub use lull_app::app;
 #[doc(hidden)]
 pub use lull_app::__app_export;
+pub use lull_app::app;

@@ -10,10 +10,10 @@
 #![no_main]
 
 use cortex_m_rt::entry;
-use lull::tlsf::Tlsf;
-use lull_examples::{exit, println};
 #[cfg(feature = "board-lm3s6965evb")]
 use lm3s6965 as _;
+use lull::tlsf::Tlsf;
+use lull_examples::{exit, println};
 #[cfg(feature = "board-microbit")]
 use nrf51_pac as _;
 
@@ -62,7 +62,8 @@ async fn dequeue(c: &mut Consumer<'static, u32>, polls: &Cell<u32>) -> u32 {
 
 #[entry]
 fn main() -> ! {
-    let queue: &'static mut Queue<u32, 4> = cortex_m::singleton!(: Queue<u32, 4> = Queue::new()).unwrap();
+    let queue: &'static mut Queue<u32, 4> =
+        cortex_m::singleton!(: Queue<u32, 4> = Queue::new()).unwrap();
     let (producer, mut consumer) = queue.split();
     cortex_m::interrupt::free(|cs| *PRODUCER.borrow(cs).borrow_mut() = Some(producer));
 

@@ -8,10 +8,10 @@
 #![no_main]
 
 use cortex_m_rt::entry;
-use lull::tlsf::Tlsf;
-use lull_examples::{exit, println};
 #[cfg(feature = "board-lm3s6965evb")]
 use lm3s6965 as _;
+use lull::tlsf::Tlsf;
+use lull_examples::{exit, println};
 #[cfg(feature = "board-microbit")]
 use nrf51_pac as _;
 
@@ -38,10 +38,12 @@ lull::executor!(name = X, allocator = A, max_spawned_tasks = SLOTS);
 
 const TASKS: u32 = 3000;
 
+/// One timer per task slot.
+type Timers = [Option<(u32, Waker)>; SLOTS];
+
 /// Timers: (ticks left, waker). The handler decrements and wakes. The
 /// counters are updated inside critical sections (ARMv6-M has no `fetch_add`).
-static TIMERS: Mutex<RefCell<[Option<(u32, Waker)>; SLOTS]>> =
-    Mutex::new(RefCell::new([const { None }; SLOTS]));
+static TIMERS: Mutex<RefCell<Timers>> = Mutex::new(RefCell::new([const { None }; SLOTS]));
 static WAKES_SENT: AtomicU32 = AtomicU32::new(0);
 static WAKES_SEEN: AtomicU32 = AtomicU32::new(0);
 
@@ -89,10 +91,8 @@ fn main() -> ! {
         let mut finished = 0u32;
         while finished < TASKS {
             for (slot, h) in handles.iter_mut().enumerate() {
-                if let Some(done) = h.as_ref().map(|h| h.is_finished()) {
-                    if done {
-                        finished += h.take().unwrap().await;
-                    }
+                if h.as_ref().is_some_and(|h| h.is_finished()) {
+                    finished += h.take().unwrap().await;
                 }
                 if h.is_none() && spawned < TASKS {
                     let ticks = 1 + spawned % 3;
@@ -109,12 +109,21 @@ fn main() -> ! {
         finished
     });
     syst.disable_interrupt();
-    let (sent, seen) = (WAKES_SENT.load(Ordering::Relaxed), WAKES_SEEN.load(Ordering::Relaxed));
+    let (sent, seen) = (
+        WAKES_SENT.load(Ordering::Relaxed),
+        WAKES_SEEN.load(Ordering::Relaxed),
+    );
     println!("tasks finished: {} of {}", finished, TASKS);
     println!("timer wakes: sent {}, seen {}", sent, seen);
     println!("tasks alive: {}", x.live_tasks());
     println!("allocator back to start: {}", a.statistics() == before);
-    exit(if finished == TASKS && sent == seen && a.statistics() == before { 0 } else { 1 })
+    exit(
+        if finished == TASKS && sent == seen && a.statistics() == before {
+            0
+        } else {
+            1
+        },
+    )
 }
 
 #[exception]

@@ -41,7 +41,9 @@ unsafe impl Sync for WakerCell {}
 
 #[cortex_m_rt::entry]
 fn main() -> ! {
-    let Some((x, _a)) = X::get() else { loop {} };
+    let Some((x, _a)) = X::get() else {
+        unreachable!()
+    };
     x.spawn(async {
         for _ in 0..50 {
             poll_fn(|cx| {

@@ -22,7 +22,9 @@ executor!(name = X, allocator = A);
 
 #[cortex_m_rt::entry]
 fn main() -> ! {
-    let Some((x, _a)) = X::get() else { loop {} };
+    let Some((x, _a)) = X::get() else {
+        unreachable!()
+    };
     x.block_on(async {
         for _ in 0..100 {
             mark!(0, "=spawn-complete");

@@ -37,7 +37,9 @@ async fn ring_task() {
 
 #[cortex_m_rt::entry]
 fn main() -> ! {
-    let Some((x, a)) = X::get() else { loop {} };
+    let Some((x, a)) = X::get() else {
+        unreachable!()
+    };
     let task = ring_task();
     let bytes = overhead(&task);
     let before = a.statistics().used_bytes;
