@@ -88,9 +88,13 @@
 //!
 //! **Cost.** A task switch is O(1) and touches no atomic read-modify-write:
 //! the run queue is a ring in which the task being polled stays, so a task
-//! that yields is re-queued by one store. Each task carries 3 words of
-//! bookkeeping (12 bytes on Cortex-M) in front of its future; the future's
-//! memory holds its output after it finishes.
+//! that yields is re-queued by one store. Measured on thumbv7m (`cargo xtask
+//! bench`, instructions from one task's code to the next task's code): 32
+//! per switch with 3, 30 or 300 tasks. Each task carries 3 words of
+//! bookkeeping (12 bytes on Cortex-M, plus padding to the future's alignment)
+//! in front of its future; the future's memory holds its output after it
+//! finishes. A `JoinHandle` awaited before its task finishes borrows a
+//! small record from the allocator until then.
 //!
 //! # Cancel safety
 //!
