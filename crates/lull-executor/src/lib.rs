@@ -106,9 +106,10 @@
 //!
 //! The original design wrote tasks as generators with `#[r#async]` and
 //! `r#await!`; on stable Rust those are `async fn` and `.await`. With the
-//! `nightly` cargo feature, [`coroutine`](crate::coroutine()) also accepts a
+//! `nightly` cargo feature, `lull_executor::coroutine(..)` also accepts a
 //! literal coroutine (`#[coroutine] || { yield; }`) as a task, where a bare
-//! `yield` lets the other tasks run and [`r#await!`] awaits a future.
+//! `yield` lets the other tasks run and `r#await!(future)` awaits a future
+//! (module `coroutine`, nightly only).
 #![no_std]
 #![cfg_attr(feature = "nightly", feature(coroutine_trait))]
 
