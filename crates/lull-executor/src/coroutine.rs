@@ -24,7 +24,7 @@
 //! # });
 //! ```
 //!
-//! A coroutine that uses [`r#await!`](crate::r#await) holds the pinned
+//! A coroutine that uses `r#await!` holds the pinned
 //! future across its `yield`s, a borrow of its own state: declare it
 //! `static` (immovable), which is what the design's "self-referential
 //! generators" limitation comes down to today. A coroutine with bare
@@ -39,7 +39,7 @@ pub use core::ops::Coroutine;
 use core::ops::CoroutineState;
 
 /// The context of the coroutine being resumed by a [`CoroutineTask`], for
-/// [`r#await!`](crate::r#await).
+/// `r#await!`.
 struct Current {
     cx: Cell<*mut ()>,
     wait: Cell<bool>,
@@ -77,7 +77,7 @@ mod current {
 }
 
 /// A future that runs a coroutine: each bare `yield` lets the other tasks
-/// run once; [`r#await!`](crate::r#await) inside it awaits a future.
+/// run once; `r#await!` inside it awaits a future.
 ///
 /// **Cancel safety:** dropping it drops the coroutine where it stopped.
 #[derive(Debug)]
