@@ -25,6 +25,15 @@ impl Errors {
 pub fn check(app: &App) -> syn::Result<()> {
     let mut errs = Errors(None);
 
+    // The executor's handles exist for idle alone (thread mode).
+    if let (Some(exec), None) = (&app.args.executor, &app.idle) {
+        errs.push(Error::new(
+            syn::spanned::Spanned::span(exec),
+            "`executor = ..` hands the executor to `#[idle]`, and this app has no `#[idle]` \
+             function: add `#[idle] fn idle(cx: idle::Context) -> !` or remove the argument",
+        ));
+    }
+
     let shared: HashMap<String, &crate::parse::SharedRes> =
         app.shared.iter().map(|r| (r.name.to_string(), r)).collect();
     let local: BTreeSet<String> = app.local.iter().map(|r| r.name.to_string()).collect();

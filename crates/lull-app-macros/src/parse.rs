@@ -23,6 +23,9 @@ pub struct Args {
     pub dispatchers_span: Span,
     /// `monotonic = path`: gives generator tasks `cx.started()`.
     pub monotonic: Option<Path>,
+    /// `executor = X`: a thread-mode executor (`lull::executor!(name = X,
+    /// ..)`) whose handles `#[idle]` gets as `cx.executor`/`cx.allocator`.
+    pub executor: Option<Path>,
 }
 
 /// A resource of the `#[shared]` struct.
@@ -256,6 +259,7 @@ fn parse_args(args: TokenStream) -> syn::Result<Args> {
     let mut dispatchers = Vec::new();
     let mut dispatchers_span = Span::call_site();
     let mut monotonic = None;
+    let mut executor = None;
     let parser = |input: ParseStream| -> syn::Result<()> {
         while !input.is_empty() {
             let key: Ident = input.parse()?;
@@ -263,6 +267,7 @@ fn parse_args(args: TokenStream) -> syn::Result<Args> {
             match key.to_string().as_str() {
                 "device" => device = Some(input.parse::<Path>()?),
                 "monotonic" => monotonic = Some(input.parse::<Path>()?),
+                "executor" => executor = Some(input.parse::<Path>()?),
                 "dispatchers" => {
                     dispatchers_span = key.span();
                     let content;
@@ -274,7 +279,7 @@ fn parse_args(args: TokenStream) -> syn::Result<Args> {
                 _ => {
                     return Err(Error::new(
                         key.span(),
-                        "unknown argument: expected `device`, `dispatchers` or `monotonic`",
+                        "unknown argument: expected `device`, `dispatchers`, `monotonic` or `executor`",
                     ));
                 }
             }
@@ -292,6 +297,7 @@ fn parse_args(args: TokenStream) -> syn::Result<Args> {
         dispatchers,
         dispatchers_span,
         monotonic,
+        executor,
     })
 }
 

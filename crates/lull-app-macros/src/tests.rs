@@ -312,3 +312,24 @@ fn codegen_emits_handlers_dispatchers_and_main() {
         "unused dispatcher has no handler"
     );
 }
+
+#[test]
+fn executor_goes_to_idle_alone() {
+    let (app, _) = analyze_app(
+        quote!(device = pac, dispatchers = [D1, D2], executor = crate::X),
+        app_body(quote!(b)),
+    )
+    .unwrap();
+    let x = app.args.executor.as_ref().expect("parsed");
+    assert_eq!(quote!(#x).to_string(), quote!(crate::X).to_string());
+
+    let no_idle = quote! {
+        mod app {
+            #[shared] struct Shared {}
+            #[local] struct Local {}
+            #[init] fn init(_: init::Context) -> (Shared, Local) { todo!() }
+        }
+    };
+    let e = err(quote!(device = pac, executor = X), no_idle);
+    assert!(e.contains("has no `#[idle]`"), "{e}");
+}

@@ -16,6 +16,14 @@
 //!   (no lock), `#[lock_free]` resources are used at one priority only;
 //!   `#[local]` resources belong to one task.
 //!
+//! - **`#[idle]`** runs in thread mode after `init` and never returns;
+//!   without one the core sleeps (`wfi`) between tasks. With
+//!   `executor = X` in the attribute (`X` declared by
+//!   `lull::executor!(name = X, allocator = A)`), idle's context carries
+//!   `cx.executor: X` and `cx.allocator: A`: async code runs in idle on the
+//!   thread-mode executor and heap, which no interrupt handler can reach, so
+//!   it never delays a task (`examples/src/bin/app_idle.rs`).
+//!
 //! Locks raise BASEPRI on ARMv7-M / ARMv8-M mainline and mask NVIC
 //! interrupts on ARMv6-M; nested locks of plain tasks skip the BASEPRI writes
 //! that cannot change anything.

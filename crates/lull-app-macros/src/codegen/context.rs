@@ -63,6 +63,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             &idle.local,
             true,
             TokenStream::new(),
+            executor_fields(app),
         ));
     }
 
@@ -77,12 +78,55 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 TokenStream::new()
             };
             out.push(plain_module(
-                app, analysis, name, t.priority, &t.shared, &t.local, false, spawn,
+                app,
+                analysis,
+                name,
+                t.priority,
+                &t.shared,
+                &t.local,
+                false,
+                spawn,
+                ExtraFields::default(),
             ));
         }
     }
 
     quote!(#(#out)*)
+}
+
+/// Extra fields of a task's `Context`: declarations, a statement run
+/// before the context is built, and the field initialisers.
+#[derive(Default)]
+struct ExtraFields {
+    fields: TokenStream,
+    prelude: TokenStream,
+    values: TokenStream,
+}
+
+/// `executor = X`: idle's `executor` and `allocator` fields. Idle runs in
+/// thread mode, where `X::get()` is `Some`.
+fn executor_fields(app: &App) -> ExtraFields {
+    let Some(x) = &app.args.executor else {
+        return ExtraFields::default();
+    };
+    ExtraFields {
+        fields: quote! {
+            /// The thread-mode executor handle (`executor = ..` of the app):
+            /// `spawn` and `block_on` async code here.
+            pub executor: #x,
+            /// The executor's thread-mode allocator handle.
+            pub allocator: <#x as ::lull::executor::raw::ExecutorType>::Allocator,
+        },
+        prelude: quote! {
+            let (__executor, __allocator) = match #x::get() {
+                ::core::option::Option::Some(handles) => handles,
+                ::core::option::Option::None => ::core::panic!(
+                    "`#[idle]` runs in thread mode, where the executor's `get()` is `Some`"
+                ),
+            };
+        },
+        values: quote!(executor: __executor, allocator: __allocator,),
+    }
 }
 
 /// Field declarations and initialisers of `LocalResources`.
@@ -132,7 +176,13 @@ fn plain_module(
     local: &[LocalRef],
     static_locals: bool,
     extra: TokenStream,
+    cx_extra: ExtraFields,
 ) -> TokenStream {
+    let ExtraFields {
+        fields: cx_fields,
+        prelude: cx_prelude,
+        values: cx_values,
+    } = cx_extra;
     let rt = rt();
     let mut sfields = Vec::new();
     let mut svalues = Vec::new();
@@ -170,6 +220,7 @@ fn plain_module(
                 pub shared: SharedResources<'a>,
                 /// Local resources.
                 pub local: LocalResources<'a>,
+                #cx_fields
             }
             /// Shared resources of this task.
             pub struct SharedResources<'a> {
@@ -188,12 +239,14 @@ fn plain_module(
                 #[inline(always)]
                 pub unsafe fn new(priority: &'a #rt::Priority) -> Self {
                     let _ = priority;
+                    #cx_prelude
                     // SAFETY: the caller is this task's handler; SRP makes
                     // the accesses the fields allow exclusive.
                     unsafe {
                         Context {
                             shared: SharedResources { #(#svalues)* __marker: #rt::PhantomData },
                             local: LocalResources { #(#lvalues)* __marker: #rt::PhantomData },
+                            #cx_values
                         }
                     }
                 }

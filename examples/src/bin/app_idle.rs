@@ -1,0 +1,88 @@
+//! boards: lm3s6965evb microbit
+//!
+//! `#[idle]` runs async code on the thread-mode executor while interrupts
+//! preempt it: the app names its executor (`executor = X`) and idle's context
+//! carries the executor and allocator handles. `block_on`'s task waits for
+//! readings; a spawned task pends a hardware task (priority 1), which preempts
+//! idle at once and wakes the waiting task through an `embassy-sync` `Channel`
+//! (a standard `Waker`); when the spawned task yields, the woken one runs.
+#![no_std]
+#![no_main]
+
+use embassy_sync::{blocking_mutex::raw::CriticalSectionRawMutex, channel::Channel};
+use lull::tlsf::Tlsf;
+
+#[lull::allocator(lazy)]
+static A: Tlsf = {
+    static mut MEMORY: [u8; 1024] = [0; 1024];
+    let mut tlsf = Tlsf::new();
+    tlsf.extend(MEMORY).unwrap();
+    tlsf
+};
+
+lull::executor!(name = X, allocator = A);
+
+/// Readings from the interrupt handler to idle's task.
+static READINGS: Channel<CriticalSectionRawMutex, u32, 4> = Channel::new();
+
+macro_rules! app {
+    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
+        #[lull::app(device = $device, executor = crate::X)]
+        mod app {
+            use crate::READINGS;
+            use lull::executor::yield_now;
+            use lull_examples::{exit, println};
+            use $device::Interrupt;
+
+            #[shared]
+            struct Shared {}
+
+            #[local]
+            struct Local {}
+
+            #[init]
+            fn init(_: init::Context) -> (Shared, Local) {
+                println!("init");
+                (Shared {}, Local {})
+            }
+
+            #[idle]
+            fn idle(cx: idle::Context) -> ! {
+                let x = cx.executor;
+                println!("idle: {:?} on {:?}", x, cx.allocator);
+                x.spawn(async {
+                    for round in 1..=3 {
+                        println!("  background: pend the sensor ({})", round);
+                        lull::app::pend(Interrupt::$hw0);
+                        println!("  background: yield");
+                        yield_now().await;
+                    }
+                });
+                let total = x.block_on(async {
+                    let mut total = 0;
+                    for _ in 0..3 {
+                        println!("main: wait for a reading");
+                        let v = READINGS.receive().await;
+                        println!("main: got {}", v);
+                        total += v;
+                    }
+                    total
+                });
+                println!("idle: total {}", total);
+                exit(0)
+            }
+
+            #[task(binds = $hw0, priority = 1, local = [n: u32 = 0])]
+            fn sensor(cx: sensor::Context) {
+                *cx.local.n += 10;
+                println!("    sensor interrupt: reading {}", cx.local.n);
+                // The channel holds all three readings.
+                if READINGS.try_send(*cx.local.n).is_err() {
+                    println!("    sensor interrupt: reading dropped");
+                }
+            }
+        }
+    };
+}
+
+lull_examples::board_app!(app);
