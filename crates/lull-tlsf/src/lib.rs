@@ -74,8 +74,8 @@
 //! # Configuration
 //!
 //! `Tlsf<FLLEN, SLLEN>`: `SLLEN` second-level lists (a power of two, 2 to 32)
-//! split each power-of-two size range; `FLLEN` first-level ranges (2 to 32)
-//! bound the largest block. The control block is
+//! split each power-of-two size range; `FLLEN` first-level ranges (2 to 29, or
+//! 28 on 64-bit targets) bound the largest block. The control block is
 //! `FLLEN * SLLEN + FLLEN + 5` words on 32-bit targets (the list heads, the
 //! 32-bit second-level bitmaps, the first-level bitmap, the region list and
 //! three statistics counters). The default `Tlsf` = `Tlsf<12, 8>`:
@@ -374,14 +374,25 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// assert_eq!(<Tlsf>::MAX_BLOCK_SIZE, 256 * 1024 - 16);
     /// ```
     pub const MAX_BLOCK_SIZE: usize = {
-        assert!(FLLEN >= 2 && FLLEN <= 32, "FLLEN must be in 2..=32");
+        assert!(
+            FLLEN >= 2 && FLLEN as u32 + LOG_GRAN <= 32,
+            "FLLEN must be in 2..=29 (2..=28 on 64-bit targets)"
+        );
         let bits = LOG_GRAN + Self::SLI + FLLEN as u32 - 1;
         assert!(bits < usize::BITS - 1, "FLLEN too large for this target");
         (1usize << bits) - GRAN
     };
 
+    /// The largest block size a request may need: the lower bound of the last
+    /// size class. Capping requests there means a search never rounds up past
+    /// the last list. (Blocks of the last class may be larger, up to
+    /// `MAX_BLOCK_SIZE`; they serve any request.)
+    const MAX_SEARCH: usize = (2 * SLLEN - 1) << (FLLEN - 2 + LOG_GRAN as usize);
+
     /// The largest `layout.size()` [`Tlsf::allocate`] can serve (with an
-    /// alignment up to `2 * size_of::<usize>()`).
+    /// alignment up to `2 * size_of::<usize>()`): a little less than
+    /// [`Tlsf::MAX_BLOCK_SIZE`] (about 1/16 less in the default
+    /// configuration), so that any block of the last size class can serve it.
     ///
     /// ```
     /// use core::alloc::Layout;
@@ -395,7 +406,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// assert!(tlsf.allocate(Layout::from_size_align(max, 1).unwrap()).is_some());
     /// assert!(tlsf.allocate(Layout::from_size_align(max + 1, 1).unwrap()).is_none());
     /// ```
-    pub const MAX_ALLOCATION: usize = Self::MAX_BLOCK_SIZE - W;
+    pub const MAX_ALLOCATION: usize = Self::MAX_SEARCH - W;
 
     /// Bytes of RAM the control block (this struct) takes.
     ///
@@ -419,7 +430,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// [`Tlsf::new`] is the same for the default configuration.
     ///
     /// Fails to compile (at monomorphization) when `SLLEN` is not a power of
-    /// two in 2..=32 or `FLLEN` is not in 2..=32.
+    /// two in 2..=32 or `FLLEN` is not in 2..=29 (2..=28 on 64-bit targets).
     ///
     /// ```
     /// use lull_tlsf::Tlsf;
@@ -442,45 +453,47 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     }
 
     // ---- size classes -------------------------------------------------
+    //
+    // Lists are numbered by a *biased* index `j = fl * SLLEN + sl + BIAS`,
+    // which is what the mapping computes most cheaply; `fl_bitmap` bit
+    // `fl + LOG_GRAN` (= `j >> SLI`) says whether `sl_bitmap[fl]` is non-zero.
 
-    /// The free list (flat index `fl * SLLEN + sl`) a free block of `size`
-    /// bytes belongs to. `size` is a multiple of `GRAN`; the index is in range
-    /// for sizes up to `MAX_BLOCK_SIZE`.
-    ///
-    /// Branch-free: sizes below `SMALL` use the `LOG_GRAN` exponent, which
-    /// makes their first-level index 0 and their second-level index
-    /// `size / GRAN`.
-    #[inline(always)]
-    fn index(size: usize) -> usize {
-        let m = if size < Self::SMALL {
-            Self::SLI + LOG_GRAN
-        } else {
-            msb(size)
-        };
-        (((m - Self::SLI - LOG_GRAN) as usize) << Self::SLI) + (size >> (m - Self::SLI))
-    }
-
-    /// `(index(size), first index all of whose blocks hold size bytes)`: the
-    /// second is the first one, plus one unless `size` is its class's lower
-    /// bound.
-    #[inline(always)]
-    fn search_indices(size: usize) -> (usize, usize) {
-        let m = if size < Self::SMALL {
-            Self::SLI + LOG_GRAN
-        } else {
-            msb(size)
-        };
-        let shift = m - Self::SLI;
-        let exact = (((m - Self::SLI - LOG_GRAN) as usize) << Self::SLI) + (size >> shift);
-        let rounds = (size & ((1 << shift) - 1) != 0) as usize;
-        (exact, exact + rounds)
-    }
+    /// The bias of list indices: `LOG_GRAN * SLLEN`.
+    const BIAS: usize = (LOG_GRAN as usize) << Self::SLI;
 
     /// Number of free lists.
     const LISTS: usize = FLLEN * SLLEN;
 
-    /// Block size needed for a payload of `size` bytes (`size <=
-    /// MAX_ALLOCATION`) right after the header.
+    /// The (biased) index of the free list a free block of `size` bytes
+    /// belongs to. `size` is a multiple of `GRAN` (or one less, see
+    /// [`Self::search_index`]); the index is in range for sizes up to
+    /// `MAX_BLOCK_SIZE`.
+    ///
+    /// Branch-free: or-ing in `SMALL` makes the exponent of every size below
+    /// `SMALL` that of `SMALL` itself, which gives first-level index 0 and
+    /// second-level index `size / GRAN`; larger sizes keep their own.
+    #[inline(always)]
+    fn index(size: usize) -> usize {
+        let shift = msb(size | Self::SMALL) - Self::SLI;
+        ((shift as usize) << Self::SLI) + (size >> shift)
+    }
+
+    /// The (unbiased, flat) list number of a free block of `size` bytes.
+    fn list_of(size: usize) -> usize {
+        Self::index(size) - Self::BIAS
+    }
+
+    /// The first list all of whose blocks hold at least `size` bytes (a
+    /// multiple of `GRAN`, at most `MAX_SEARCH`): the list of `size - 1`, plus
+    /// one. (If `size` is its class's lower bound, `size - 1` lies in the
+    /// class before; otherwise in `size`'s own class.)
+    #[inline(always)]
+    fn search_index(size: usize) -> usize {
+        Self::index(size - 1) + 1
+    }
+
+    /// Block size needed for a payload of `size` bytes (at most
+    /// `isize::MAX`) right after the header.
     #[inline(always)]
     const fn block_size_for(size: usize) -> usize {
         let s = (size + W + GRAN - 1) & !(GRAN - 1);
@@ -489,14 +502,26 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
 
     // ---- free lists ---------------------------------------------------
 
-    /// The head of list `idx`.
+    /// The head of list `j` (biased).
     ///
     /// # Safety
-    /// `idx < LISTS`.
+    /// `BIAS <= j < BIAS + LISTS`.
     #[inline(always)]
-    unsafe fn head(&mut self, idx: usize) -> &mut *mut u8 {
-        // SAFETY: `idx < FLLEN * SLLEN` (caller), the flattened length.
-        unsafe { self.heads.as_flattened_mut().get_unchecked_mut(idx) }
+    unsafe fn head(&mut self, j: usize) -> &mut *mut u8 {
+        let p = self.heads.as_flattened_mut().as_mut_ptr();
+        // SAFETY: `j - BIAS` is in `0..LISTS`, the flattened length (caller).
+        unsafe { &mut *p.wrapping_sub(Self::BIAS).wrapping_add(j) }
+    }
+
+    /// The second-level bitmap of first level `flb - LOG_GRAN`.
+    ///
+    /// # Safety
+    /// `LOG_GRAN <= flb < LOG_GRAN + FLLEN`.
+    #[inline(always)]
+    unsafe fn sl_map(&mut self, flb: usize) -> &mut u32 {
+        let p = self.sl_bitmap.as_mut_ptr();
+        // SAFETY: `flb - LOG_GRAN` is in `0..FLLEN` (caller).
+        unsafe { &mut *p.wrapping_sub(LOG_GRAN as usize).wrapping_add(flb) }
     }
 
     /// Pushes free block `b` of `size` bytes on its list.
@@ -506,24 +531,28 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// no list.
     #[inline(always)]
     unsafe fn push(&mut self, b: *mut u8, size: usize) {
-        let idx = Self::index(size);
-        debug_assert!(idx < Self::LISTS);
-        let (fl, sl) = (idx >> Self::SLI, idx & (SLLEN - 1));
-        // SAFETY: `size <= MAX_BLOCK_SIZE`, so `idx` is in range; `b` is a free
+        let j = Self::index(size);
+        debug_assert!(j - Self::BIAS < Self::LISTS);
+        // SAFETY: `size <= MAX_BLOCK_SIZE`, so `j` is in range; `b` is a free
         // block (at least MIN_BLOCK bytes, so its link words exist) and the old
         // head, when non-null, is a free block on the list.
         unsafe {
-            let head = self.head(idx);
+            let head = self.head(j);
             let old = *head;
             *head = b;
             wrp(b, NEXT, old);
             wrp(b, PREV, ptr::null_mut());
             if !old.is_null() {
                 wrp(old, PREV, b);
+            } else {
+                // The list was empty: its bits are clear.
+                let flb = j >> Self::SLI;
+                // `j` is in range: `flb < LOG_GRAN + FLLEN <= 32`.
+                core::hint::assert_unchecked(flb < 32);
+                *self.sl_map(flb) |= 1 << (j & (SLLEN - 1));
+                self.fl_bitmap |= 1 << flb;
             }
-            *self.sl_bitmap.get_unchecked_mut(fl) |= 1 << sl;
         }
-        self.fl_bitmap |= 1 << fl;
     }
 
     /// Unlinks free block `b` of `size` bytes from its list.
@@ -532,11 +561,11 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// `b` is a free block of `size` bytes on its list.
     #[inline(always)]
     unsafe fn unlink(&mut self, b: *mut u8, size: usize) {
-        let idx = Self::index(size);
-        debug_assert!(idx < Self::LISTS);
+        let j = Self::index(size);
+        debug_assert!(j - Self::BIAS < Self::LISTS);
         // SAFETY: `b` is a free block on a list, so its link words hold list
         // pointers; its neighbours on the list are free blocks too. When it
-        // has no predecessor it is the head of list `idx` (in range).
+        // has no predecessor it is the head of list `j` (in range).
         unsafe {
             let next = rdp(b, NEXT);
             let prev = rdp(b, PREV);
@@ -546,29 +575,29 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             if !prev.is_null() {
                 wrp(prev, NEXT, next);
             } else {
-                *self.head(idx) = next;
+                *self.head(j) = next;
                 if next.is_null() {
-                    self.clear_bit(idx);
+                    self.clear_bit(j);
                 }
             }
         }
     }
 
-    /// Removes and returns the head of the non-empty list `idx`.
+    /// Removes and returns the head of the non-empty list `j`.
     ///
     /// # Safety
-    /// `idx < LISTS` and the list is non-empty.
+    /// `j` is in range and the list is non-empty.
     #[inline(always)]
-    unsafe fn pop(&mut self, idx: usize) -> *mut u8 {
+    unsafe fn pop(&mut self, j: usize) -> *mut u8 {
         // SAFETY: index in range and the list non-empty (caller); the head
         // and its successor are free blocks on the list.
         unsafe {
-            let head = self.head(idx);
+            let head = self.head(j);
             let b = *head;
             let next = rdp(b, NEXT);
             *head = next;
             if next.is_null() {
-                self.clear_bit(idx);
+                self.clear_bit(j);
             } else {
                 wrp(next, PREV, ptr::null_mut());
             }
@@ -576,43 +605,46 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         }
     }
 
-    /// Marks list `idx` empty in the bitmaps.
+    /// Marks list `j` empty in the bitmaps.
     ///
     /// # Safety
-    /// `idx < LISTS`.
+    /// `j` is in range.
     #[inline(always)]
-    unsafe fn clear_bit(&mut self, idx: usize) {
-        let (fl, sl) = (idx >> Self::SLI, idx & (SLLEN - 1));
-        // SAFETY: `fl < FLLEN` (caller).
-        let slm = unsafe { self.sl_bitmap.get_unchecked_mut(fl) };
-        *slm &= !(1 << sl);
+    unsafe fn clear_bit(&mut self, j: usize) {
+        let flb = j >> Self::SLI;
+        // SAFETY: `j` in range (caller): `flb < LOG_GRAN + FLLEN <= 32`. (Lets
+        // the compiler drop the shift-amount masking.)
+        unsafe { core::hint::assert_unchecked(flb < 32) };
+        // SAFETY: `j` in range (caller), so `flb` is.
+        let slm = unsafe { self.sl_map(flb) };
+        *slm &= !(1 << (j & (SLLEN - 1)));
         if *slm == 0 {
-            self.fl_bitmap &= !(1 << fl);
+            self.fl_bitmap &= !(1 << flb);
         }
     }
 
-    /// The first non-empty list at or after `idx` (in size order), if any.
-    /// `idx` may be `LISTS` (then there is none).
+    /// The first non-empty list at or after list `j` (in size order), if any.
+    /// `j` is in range.
     #[inline(always)]
-    fn find(&self, idx: usize) -> Option<usize> {
-        if idx >= Self::LISTS {
-            return None;
-        }
-        let (mut fl, sl) = (idx >> Self::SLI, idx & (SLLEN - 1));
-        // SAFETY: `fl < FLLEN` since `idx < LISTS`.
-        let mut bits = unsafe { *self.sl_bitmap.get_unchecked(fl) } & (!0u32 << sl);
+    fn find(&mut self, j: usize) -> Option<usize> {
+        debug_assert!(j - Self::BIAS < Self::LISTS);
+        let mut flb = j >> Self::SLI;
+        // SAFETY: `j` in range (caller): `flb < LOG_GRAN + FLLEN <= 32`.
+        unsafe { core::hint::assert_unchecked(flb < 32) };
+        // SAFETY: `j` in range (caller), so `flb` is.
+        let mut bits = unsafe { *self.sl_map(flb) } & (!0u32 << (j & (SLLEN - 1)));
         if bits == 0 {
-            // Ranges above `fl`: shifting 2 by up to 31 and subtracting one
-            // cannot overflow.
-            let above = self.fl_bitmap & !(2u32 << fl).wrapping_sub(1);
+            // First levels above: `flb < 32`, so shifting 2 by it and
+            // subtracting one cannot overflow.
+            let above = self.fl_bitmap & !(2u32 << flb).wrapping_sub(1);
             if above == 0 {
                 return None;
             }
-            fl = above.trailing_zeros() as usize;
-            // SAFETY: only bits below FLLEN are ever set in `fl_bitmap`.
-            bits = unsafe { *self.sl_bitmap.get_unchecked(fl) };
+            flb = above.trailing_zeros() as usize;
+            // SAFETY: only bits of existing first levels are ever set.
+            bits = unsafe { *self.sl_map(flb) };
         }
-        Some((fl << Self::SLI) + bits.trailing_zeros() as usize)
+        Some((flb << Self::SLI) + bits.trailing_zeros() as usize)
     }
 
     // ---- blocks in use --------------------------------------------------
@@ -674,47 +706,59 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     #[inline]
     pub fn allocate(&mut self, layout: Layout) -> Option<NonNull<u8>> {
         let size = layout.size();
-        if size.wrapping_sub(1) >= Self::MAX_ALLOCATION {
+        if size == 0 {
             return None;
         }
         let align = layout.align();
+        // No overflow: a `Layout`'s size rounded up to its alignment is at
+        // most `isize::MAX`.
         let need = Self::block_size_for(size);
         // With a large alignment, the block must also hold the worst padding
         // (`align - GRAN`: payloads are always GRAN-aligned).
         let search = if align <= GRAN {
             need
         } else {
-            let s = need + align - GRAN;
-            if s > Self::MAX_BLOCK_SIZE {
-                return None;
-            }
-            s
+            need + align - GRAN
         };
-        let (exact, up) = Self::search_indices(search);
+        if search > Self::MAX_SEARCH {
+            return None;
+        }
+        let up = Self::search_index(search);
         let b = match self.find(up) {
             // SAFETY: `find` returns a non-empty list in range.
-            Some(idx) => unsafe { self.pop(idx) },
-            None => {
-                // Last resort, still O(1): the head of the request's own
-                // class, whose blocks may or may not be large enough.
-                // SAFETY: `search <= MAX_BLOCK_SIZE`, so `exact < LISTS`.
-                let h = unsafe { *self.head(exact) };
-                if h.is_null() {
-                    return None;
-                }
-                // SAFETY: `h` is a free block on list `exact`.
-                let hsize = unsafe { rd(h, 0) } & !FLAGS;
-                if hsize < need + Self::pad_for(h, align) {
-                    return None;
-                }
-                // SAFETY: list `exact` is in range and non-empty.
-                unsafe { self.pop(exact) }
-            }
+            Some(j) => unsafe { self.pop(j) },
+            None => self.last_resort(up, need, align)?,
         };
         // SAFETY: `b` is a free block just taken off its list, of at least
         // `pad_for(b, align) + need` bytes (guaranteed by the list it came
         // from, or checked just above).
         Some(unsafe { self.carve(b, need, align) })
+    }
+
+    /// When no list is certain to hold a large enough block: the head of the
+    /// request's own class, whose blocks may or may not be large enough. Still
+    /// O(1): one more lookup and comparison.
+    #[inline(always)]
+    fn last_resort(&mut self, up: usize, need: usize, align: usize) -> Option<*mut u8> {
+        // The request's own class is the one below `up` (or `up` itself if the
+        // request is a class boundary: then `up` is empty and the class below
+        // holds only smaller blocks, which the size check turns down).
+        let exact = up - 1;
+        if exact < Self::BIAS {
+            return None;
+        }
+        // SAFETY: `exact` is in range: at least BIAS, below `up`.
+        let h = unsafe { *self.head(exact) };
+        if h.is_null() {
+            return None;
+        }
+        // SAFETY: `h` is a free block on list `exact` (no PREV_FREE flag).
+        let hsize = unsafe { rd(h, 0) } - FREE;
+        if hsize < need + Self::pad_for(h, align) {
+            return None;
+        }
+        // SAFETY: list `exact` is in range and non-empty.
+        Some(unsafe { self.pop(exact) })
     }
 
     /// Bytes between the end of block `b`'s header and the first
@@ -807,9 +851,15 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         unsafe {
             let (mut b, h, pad) = Self::block_of(ptr);
             let mut size = h & !FLAGS;
-            debug_assert!(ptr.as_ptr().addr().is_multiple_of(GRAN), "not a block of this pool");
+            debug_assert!(
+                ptr.as_ptr().addr().is_multiple_of(GRAN),
+                "not a block of this pool"
+            );
             debug_assert!(size >= MIN_BLOCK && size <= Self::MAX_BLOCK_SIZE);
-            debug_assert!(layout.size() <= size - W - pad, "layout larger than the block");
+            debug_assert!(
+                layout.size() <= size - W - pad,
+                "layout larger than the block"
+            );
             let _ = (layout, pad);
             self.used -= size;
             self.allocated -= 1;
@@ -1200,7 +1250,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         if self.fl_bitmap == 0 {
             return 0;
         }
-        let fl = msb(self.fl_bitmap as usize) as usize;
+        let fl = msb(self.fl_bitmap as usize) as usize - LOG_GRAN as usize;
         let sl = msb(self.sl_bitmap[fl] as usize) as usize;
         let mut b = self.heads[fl][sl];
         let mut best = 0;
@@ -1232,7 +1282,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         if self.fl_bitmap == 0 {
             return 0;
         }
-        let fl = msb(self.fl_bitmap as usize);
+        let fl = msb(self.fl_bitmap as usize) - LOG_GRAN;
         let sl = msb(self.sl_bitmap[fl as usize] as usize) as usize;
         let class_min = if fl == 0 {
             sl << LOG_GRAN
@@ -1324,7 +1374,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                     // lists hold nothing else.
                     unsafe {
                         let h = rd(b, 0);
-                        if h & FREE == 0 || Self::index(h & !FLAGS) != (fl << Self::SLI) + sl {
+                        if h & FREE == 0 || Self::list_of(h & !FLAGS) != (fl << Self::SLI) + sl {
                             return Err("list entry is not a free block of its class");
                         }
                         if rdp(b, PREV) != prev {
@@ -1342,12 +1392,13 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             if self.sl_bitmap[fl] != sl_bits {
                 return Err("second-level bitmap does not match the lists");
             }
-            if (self.fl_bitmap >> fl) & 1 != (sl_bits != 0) as u32 {
+            if (self.fl_bitmap >> (fl + LOG_GRAN as usize)) & 1 != (sl_bits != 0) as u32 {
                 return Err("first-level bitmap does not match the lists");
             }
         }
-        if self.fl_bitmap.checked_shr(FLLEN as u32).unwrap_or(0) != 0 {
-            return Err("first-level bitmap has bits past FLLEN");
+        let fl_bits = ((1u64 << FLLEN) - 1) << LOG_GRAN;
+        if self.fl_bitmap as u64 & !fl_bits != 0 {
+            return Err("first-level bitmap has bits outside the first levels");
         }
         if listed != r.free_blocks {
             return Err("a free block is missing from the lists");
@@ -1363,7 +1414,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
 
     /// Whether free block `b` of `size` bytes is on the list its size maps to.
     fn on_list(&self, b: *mut u8, size: usize) -> bool {
-        let idx = Self::index(size);
+        let idx = Self::list_of(size);
         let (fl, sl) = (idx >> Self::SLI, idx & (SLLEN - 1));
         if fl >= FLLEN {
             return false;

@@ -79,7 +79,7 @@ fn check_mapping<const FL: usize, const SL: usize>() {
     let mut last = 0;
     let mut size = MIN_BLOCK;
     while size <= max {
-        let idx = T::<FL, SL>::index(size);
+        let idx = T::<FL, SL>::list_of(size);
         assert!(idx < lists, "size {size} -> {idx}");
         assert!(idx >= last, "mapping not monotonic at {size}");
         last = idx;
@@ -89,24 +89,30 @@ fn check_mapping<const FL: usize, const SL: usize>() {
         if idx + 1 < lists {
             assert!(size < class_min::<FL, SL>(idx + 1));
         }
-        // The search indices: the exact class, and the first class whose
-        // lower bound is at least `size`.
-        let (exact, up) = T::<FL, SL>::search_indices(size);
-        assert_eq!(exact, idx);
-        if class_min::<FL, SL>(idx) == size {
-            assert_eq!(up, idx);
-        } else {
-            assert_eq!(up, idx + 1);
-            if up < lists {
-                assert!(class_min::<FL, SL>(up) >= size);
+        // The search index: the first class whose lower bound is at least
+        // `size`, always in range for requests up to `MAX_SEARCH`.
+        if size <= T::<FL, SL>::MAX_SEARCH {
+            let up = T::<FL, SL>::search_index(size) - T::<FL, SL>::BIAS;
+            assert!(up < lists);
+            if class_min::<FL, SL>(idx) == size {
+                assert_eq!(up, idx);
+            } else {
+                assert_eq!(up, idx + 1);
             }
         }
         // Large steps for large sizes keep the test fast (and Miri happy).
         size += GRAN.max((size >> 7) & !(GRAN - 1));
     }
-    // The maximum block maps to the very last list.
-    assert_eq!(T::<FL, SL>::index(max), lists - 1);
-    assert!(T::<FL, SL>::index(max + GRAN) >= lists);
+    // The maximum block maps to the very last list, as does the largest
+    // request, which is that list's lower bound.
+    assert_eq!(T::<FL, SL>::list_of(max), lists - 1);
+    let top = T::<FL, SL>::MAX_SEARCH;
+    assert_eq!(class_min::<FL, SL>(lists - 1), top);
+    assert_eq!(
+        T::<FL, SL>::search_index(top) - T::<FL, SL>::BIAS,
+        lists - 1
+    );
+    assert!(T::<FL, SL>::list_of(max + GRAN) >= lists);
 }
 
 #[test]
@@ -122,17 +128,20 @@ fn mapping_is_monotonic_and_rounds_up_correctly() {
 fn mapping_edges() {
     type T = Tlsf<12, 8>;
     // Small sizes: one list per granule in first level 0.
-    assert_eq!(T::index(MIN_BLOCK), MIN_BLOCK / GRAN);
-    assert_eq!(T::index(T::SMALL - GRAN), 7);
+    assert_eq!(T::list_of(MIN_BLOCK), MIN_BLOCK / GRAN);
+    assert_eq!(T::list_of(T::SMALL - GRAN), 7);
     // First large class starts exactly at SMALL.
-    assert_eq!(T::index(T::SMALL), 8);
-    assert_eq!(T::index(2 * T::SMALL - GRAN), 15);
-    assert_eq!(T::index(2 * T::SMALL), 16);
+    assert_eq!(T::list_of(T::SMALL), 8);
+    assert_eq!(T::list_of(2 * T::SMALL - GRAN), 15);
+    assert_eq!(T::list_of(2 * T::SMALL), 16);
     // Above fl 1 a class spans more than one granule, and rounding moves on.
-    assert_eq!(T::index(2 * T::SMALL + GRAN), 16);
-    assert_eq!(T::search_indices(2 * T::SMALL + GRAN), (16, 17));
-    assert_eq!(T::search_indices(2 * T::SMALL), (16, 16));
-    assert_eq!(T::search_indices(T::SMALL - GRAN), (7, 7));
+    assert_eq!(T::list_of(2 * T::SMALL + GRAN), 16);
+    let up = |size| T::search_index(size) - T::BIAS;
+    assert_eq!(up(2 * T::SMALL + GRAN), 17);
+    assert_eq!(up(2 * T::SMALL), 16);
+    assert_eq!(up(T::SMALL), 8);
+    assert_eq!(up(T::SMALL - GRAN), 7);
+    assert_eq!(up(MIN_BLOCK), MIN_BLOCK / GRAN);
 }
 
 #[test]
@@ -276,7 +285,11 @@ fn alignment_padding_stays_inside_the_block() {
     let b = t.allocate(lay(64, 256)).unwrap();
     assert_eq!(b.as_ptr().addr() % 256, 0);
     let rep = report(&t);
-    assert_eq!((rep.used_blocks, rep.free_blocks), (2, 1), "no free block in front of b");
+    assert_eq!(
+        (rep.used_blocks, rep.free_blocks),
+        (2, 1),
+        "no free block in front of b"
+    );
     // SAFETY: `b` is in use.
     unsafe {
         // The usable size does not count the padding …
@@ -346,7 +359,10 @@ fn last_resort_uses_a_block_of_the_requests_own_class() {
     unsafe { t.deallocate(big, lay(1088 - W, 8)) };
     // A request for a 1040-byte block rounds up to class [1152, 1280), which
     // is empty, but the head of its own class fits.
-    let (exact, up) = Tlsf::<12, 8>::search_indices(1040);
+    let (exact, up) = (
+        Tlsf::<12, 8>::index(1040),
+        Tlsf::<12, 8>::search_index(1040),
+    );
     assert_eq!(up, exact + 1);
     assert!(t.find(up).is_none());
     let p = t.allocate(lay(1040 - W, 8)).unwrap();

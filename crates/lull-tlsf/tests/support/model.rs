@@ -301,7 +301,10 @@ impl<const FL: usize, const SL: usize> Harness<FL, SL> {
         }
         let i = idx % self.live.len();
         let Live {
-            ptr, layout, fill: f, ..
+            ptr,
+            layout,
+            fill: f,
+            ..
         } = self.live[i];
         let new_size = layout.size() + extra;
         let before = self.usable(ptr);
@@ -325,7 +328,10 @@ impl<const FL: usize, const SL: usize> Harness<FL, SL> {
         }
         let i = idx % self.live.len();
         let Live {
-            ptr, layout, fill: f, ..
+            ptr,
+            layout,
+            fill: f,
+            ..
         } = self.live[i];
         let new_size = layout.size() * keep_per_256 as usize / 256;
         let before = self.usable(ptr);
@@ -367,7 +373,11 @@ impl<const FL: usize, const SL: usize> Harness<FL, SL> {
                     ptr: p,
                     layout: new_layout,
                     fill: f,
-                    pad_bound: if p == ptr { pad_bound.max(fresh) } else { fresh },
+                    pad_bound: if p == ptr {
+                        pad_bound.max(fresh)
+                    } else {
+                        fresh
+                    },
                 };
             }
             None => {

@@ -1,0 +1,10 @@
+//! `lull` on the TLSF random workload (see `bench/tlsf/workload.rs`).
+#![no_std]
+#![no_main]
+
+use bench_tlsf::{Scenario, run, systems::Lull};
+
+#[cortex_m_rt::entry]
+fn main() -> ! {
+    run::<Lull>(Scenario::Random)
+}

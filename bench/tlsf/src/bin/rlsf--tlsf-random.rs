@@ -1,0 +1,10 @@
+//! `rlsf` on the TLSF random workload (see `bench/tlsf/workload.rs`).
+#![no_std]
+#![no_main]
+
+use bench_tlsf::{Scenario, run, systems::Rlsf};
+
+#[cortex_m_rt::entry]
+fn main() -> ! {
+    run::<Rlsf>(Scenario::Random)
+}
