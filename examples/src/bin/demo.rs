@@ -54,10 +54,10 @@ const FRAMES: &[&[u8]] = &[
 mod app {
     use crate::{A, FRAMES, READINGS};
     use core::{convert::Infallible, future::Future};
+    use lm3s6965::Interrupt;
     use lull::alloc::{ThreadModeAllocator, Vec};
     use lull::executor::yield_now;
     use lull_examples::{exit, println};
-    use lm3s6965::Interrupt;
 
     #[shared]
     struct Shared {
