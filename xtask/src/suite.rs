@@ -145,17 +145,23 @@ pub fn run(args: &[String]) -> Result {
             run_cmd(cmd.args(["--", "-D", "warnings"]))?;
         }
     }
+    let all_examples = examples::discover()?;
     for board in boards::BOARDS {
-        run_cmd(
-            cargo()
-                .current_dir(root().join("examples"))
-                .args(["clippy", "--release", "--target", board.target])
-                .arg("--features")
-                .arg(format!("board-{}", board.name))
-                .arg("--target-dir")
-                .arg(root().join("examples/target").join(board.name))
-                .args(["--", "-D", "warnings"]),
-        )?;
+        // Only the examples that run on this board build for it.
+        let mut cmd = cargo();
+        cmd.current_dir(root().join("examples"))
+            .args(["clippy", "--release", "--target", board.target])
+            .arg("--features")
+            .arg(format!("board-{}", board.name))
+            .arg("--target-dir")
+            .arg(root().join("examples/target").join(board.name));
+        for ex in all_examples
+            .iter()
+            .filter(|e| e.boards.iter().any(|b| b == board.name))
+        {
+            cmd.args(["--bin", &ex.name]);
+        }
+        run_cmd(cmd.args(["--", "-D", "warnings"]))?;
     }
     for (dir, target) in firmware_crates() {
         let mut cmd = cargo();
