@@ -14,9 +14,10 @@
 //! ```text
 //! +----------------+ 0
 //! | vtable         |  &TaskVTable: poll + the operations of the task's state
-//! | queue word     |  run-ring / inbox link and two flag bits (see below)
-//! | refs           |  references: wakers, the JoinHandle, the live future
-//! +----------------+ 3 words = 12 bytes on Cortex-M
+//! | queue word     |  run-ring / inbox link and the INBOX flag (see below)
+//! | refs (16 bits) |  references: wakers, the JoinHandle, the live future
+//! | woken (8 bits) |  woken since its poll started (see "The woken flag")
+//! +----------------+ 3 words = 12 bytes on Cortex-M (one byte unused)
 //! | allocator      |  the handle (zero-sized for `#[allocator]` handles)
 //! | future | output|  a union: the future while it runs, then its output
 //! +----------------+
@@ -27,7 +28,11 @@
 //! waker increments `refs`, dropping it decrements; a task's memory is freed
 //! when its future is gone and `refs` reaches zero, so a waker that outlives
 //! its task (and is woken after the task finished, from a handler or
-//! anywhere) touches valid memory and does nothing.
+//! anywhere) touches valid memory and does nothing. `refs` counts in steps
+//! of 2 in 16 bits: cloning panics when one task has more than 16 383
+//! wakers alive, long before the count could wrap. The `block_on` future's
+//! header is a `static` in the executor with wakers of their own vtable
+//! (`root_waker_vtable`), which do nothing once that future completed.
 //!
 //! # The run ring
 //!
@@ -60,54 +65,75 @@
 //!  | IDLE             |  push on inbox            | INBOX              |
 //!  | word == 0        |-------------------------->| word = next | 0b10 |
 //!  +------------------+                           +--------------------+
-//!      ^        ^                                            | drain (Thread)
-//!      |        | poll returned, not woken since:            v
-//!      |        | CAS (next|RUNNING) -> 0, unlink   +--------------------+
-//!      |        +-----------------------------------| RING, polled       |
-//!      |                                            | word = next | 0b01 |
-//!      |  (free when refs == 0)                     +--------------------+
-//!      |                                               ^            | wake (any
-//!      |                             dispatch: set     |            | context):
-//!      |                             RUNNING           |            | clear
-//!      |                                               |            v RUNNING
-//!      |                                            +--------------------+
-//!      +--------------------------------------------| RING               |
-//!         (via RING, polled)                        | word = next        |
+//!            ^                                               | drain (Thread)
+//!            |  poll returned, woken == 0: unlink,           v
+//!            |  word = 0, then re-check woken       +--------------------+
+//!            +--------------------------------------| RING               |
+//!               (free when refs == 0)               | word = next        |
 //!                                                   +--------------------+
-//!                                                     ^  poll returned and
-//!                                                     |  RUNNING clear:
+//!                                                     ^  poll returned,
+//!                                                     |  woken == 1:
 //!                                                     +- rotate (tail = it)
 //! ```
 //!
-//! **The invariant** that makes this safe without masking interrupts: a
-//! handler changes a queue word only (a) from IDLE, by compare-and-swap, to
-//! claim the task for the inbox, and (b) from `next | RUNNING` to `next`,
-//! clearing the flag. Thread mode owns every other transition, and the ring
-//! itself (`tail` and the links of RING words) is read and written by Thread
-//! mode only. So Thread mode can set RUNNING, rotate and read links with
-//! plain loads and stores; it uses a compare-and-swap only where a handler's
-//! (a) or (b) could race with it: claiming an IDLE task, going from RUNNING to
-//! IDLE after a poll, and relinking a tail whose RUNNING bit is set.
+//! A task being polled is the head of the ring: its word is a RING word.
 //!
-//! Clearing RUNNING with a plain load and store is also correct in a handler:
-//! while RUNNING is set the only other possible change is the same clear.
+//! **The invariant** that makes this safe without masking interrupts: a
+//! handler changes a queue word only from IDLE, by compare-and-swap, to
+//! claim the task for the inbox (and then, while it holds the claim, writes
+//! the link of the claimed task). Thread mode owns every other transition,
+//! and the ring itself (`tail` and the links of RING words) is read and
+//! written by Thread mode only, with plain loads and stores. Thread mode uses
+//! a compare-and-swap only to claim an IDLE task itself (a wake, or the
+//! executor re-queueing a task it just made IDLE).
+//!
+//! # The woken flag
+//!
+//! Whether a task was woken during its poll is not kept in the queue word
+//! but in its own byte, `woken`, which is written with plain stores only:
+//!
+//! - **every wake** (any context, any state) stores 1, then loads the queue
+//!   word and, if it is IDLE, claims and queues the task;
+//! - **the executor** stores 0 right before each poll, and loads it right
+//!   after: 1 means woken during the poll (rotate: `tail = it`), 0 means
+//!   not woken (park).
+//!
+//! A stale 1 (a wake while the task waited in a queue) is overwritten by the
+//! 0 before its poll, which serves that wake. A wake between the executor's
+//! 0 and its check after the poll makes the check see 1: the task is polled
+//! again. *Park* is the one place where a wake could fall between two steps:
+//! the executor saw 0 and is making the task IDLE; a handler's wake in
+//! between stores 1 and, finding a RING word, does nothing more. So park
+//! unlinks the task, stores 0 in its word (IDLE: from now on wakes claim
+//! it), and **loads `woken` again**: 1 means such a wake came; the executor
+//! then claims the task itself (compare-and-swap from IDLE) and appends it to
+//! the ring, unless a handler claimed it for the inbox first. Either way it
+//! is polled again, behind the tasks already queued (where rotating would
+//! have put it). No wake is lost, none needs an atomic read-modify-write.
+//!
+//! The `block_on` future's wakers check `root_done` first: `poll_root`
+//! stores `root_done` and then 0 in `woken` when the future completes, so the
+//! executor takes the park path and returns (a handler runs either wholly
+//! before the `root_done` store, and its 1 is overwritten, or after it, and
+//! does nothing).
 //!
 //! # A task switch
 //!
 //! For a task that yields (`yield_now().await`, i.e. `wake_by_ref` on its own
 //! waker and `Pending`), the whole cost between its code and the next task's
-//! code is: clear RUNNING in its word (the inlined `wake_by_ref`), return;
-//! load its word, test RUNNING, store `tail`; load `inbox`; load the next
-//! word, set RUNNING; load the vtable and call `poll`. No atomic
-//! read-modify-write, no critical section, nothing proportional to the number
-//! of tasks.
+//! code is: store 1 in its `woken`, load its word (not IDLE), return; load
+//! `woken`, store `tail`, load the next task from its word; load `inbox`;
+//! store 0 in the next task's `woken`; load the vtable and call `poll`. No
+//! atomic read-modify-write, no critical section, nothing proportional to the
+//! number of tasks.
 //!
 //! # ARMv6-M
 //!
 //! Thumbv6m has no compare-and-swap. There the four read-modify-write
 //! operations of `sync` (claim, inbox push/take, refcount) run with PRIMASK
 //! set for a handful of instructions. None of them is on the task-switch path
-//! above, which uses loads and stores only on every core.
+//! above, which uses loads and stores only on every core (park's re-claim,
+//! off that path, is such a claim).
 
 use core::cell::Cell;
 use core::future::Future;
@@ -115,7 +141,7 @@ use core::marker::PhantomData;
 use core::mem::{ManuallyDrop, MaybeUninit};
 use core::pin::Pin;
 use core::ptr::{self, NonNull};
-use core::sync::atomic::{AtomicPtr, AtomicUsize, Ordering::Relaxed};
+use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU8, AtomicU16, Ordering::Relaxed};
 use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use allocator_api2::alloc::{Allocator, Layout};
@@ -125,18 +151,16 @@ mod arch;
 pub(crate) mod host;
 mod sync;
 
-/// Queue word flag: the task is being polled and was not woken since.
-const RUNNING: usize = 0b01;
 /// Queue word flag: the task is in the inbox (or claimed, on its way there).
 const INBOX: usize = 0b10;
-const FLAGS: usize = RUNNING | INBOX;
+const FLAGS: usize = INBOX;
 /// A claimed task, about to be linked: not IDLE, so handlers leave it alone.
 const CLAIMED: *mut Header = ptr::without_provenance_mut(INBOX);
 
 /// `refs` flag: a `JoinHandle` exists (the output must be kept).
-const HANDLE: usize = 0b1;
+const HANDLE: u16 = 0b1;
 /// One reference in `refs`.
-const REF: usize = 0b10;
+const REF: u16 = 0b10;
 
 #[inline(always)]
 fn untag(p: *mut Header) -> *mut Header {
@@ -191,7 +215,11 @@ pub struct Header {
     /// The queue word (see the module documentation).
     state: AtomicPtr<Header>,
     /// `REF` per reference, plus the `HANDLE` flag.
-    refs: AtomicUsize,
+    refs: AtomicU16,
+    /// 1 when the task was woken since the executor last started polling
+    /// it: every wake stores 1, the executor stores 0 right before each
+    /// poll (see the module documentation).
+    woken: AtomicU8,
 }
 
 impl Header {
@@ -272,6 +300,9 @@ pub unsafe trait ExecutorType: Copy + 'static {
     /// The waker vtable of this executor's tasks (a `static`, so that all
     /// wakers of one task compare equal with `Waker::will_wake`).
     const WAKER_VTABLE: &'static RawWakerVTable;
+    /// The waker vtable of the `block_on` future (a `static` built by
+    /// [`root_waker_vtable::<Self>()`](root_waker_vtable)).
+    const ROOT_WAKER_VTABLE: &'static RawWakerVTable;
     /// The executor's state.
     fn executor() -> &'static Executor;
     /// The allocator handle stored in the executor handle.
@@ -289,7 +320,8 @@ pub struct Executor {
     /// The `block_on` future's header.
     root: Header,
     root_future: Cell<*mut ()>,
-    root_done: Cell<bool>,
+    /// The root future completed: root wakes do nothing. Read by handlers.
+    root_done: AtomicBool,
     in_block_on: Cell<bool>,
     /// Spawned tasks whose future has not been dropped yet.
     live: Cell<usize>,
@@ -336,10 +368,11 @@ impl Executor {
                 vtable: Cell::new(NonNull::from_ref(ROOT_IDLE)),
                 state: AtomicPtr::new(ptr::null_mut()),
                 // Never reaches zero: the root is a static.
-                refs: AtomicUsize::new(usize::MAX / 8),
+                refs: AtomicU16::new(u16::MAX / 4),
+                woken: AtomicU8::new(0),
             },
             root_future: Cell::new(ptr::null_mut()),
-            root_done: Cell::new(false),
+            root_done: AtomicBool::new(false),
             in_block_on: Cell::new(false),
             live: Cell::new(0),
             capacity,
@@ -365,26 +398,16 @@ impl Executor {
         let tail = self.tail.get();
         if tail.is_null() {
             // SAFETY: `t` is a live task claimed by the caller: no handler
-            // writes its word (it is neither IDLE nor RUNNING).
+            // writes its word (it is not IDLE).
             unsafe { (*t).state.store(t, Relaxed) };
         } else {
-            // SAFETY: `tail` is in the ring, hence alive.
+            // SAFETY: `tail` is in the ring, hence alive; handlers never
+            // write the word of a task in the ring.
             let word = unsafe { &(*tail).state };
-            let mut old = word.load(Relaxed);
-            if old.addr() & RUNNING == 0 {
-                // Not being polled: no handler writes this word.
-                word.store(t, Relaxed);
-            } else {
-                // The tail is the task being polled (a ring of one); a
-                // handler may clear its RUNNING bit concurrently.
-                while let Err(now) =
-                    sync::cas_ptr(word, old, t.map_addr(|a| a | (old.addr() & RUNNING)))
-                {
-                    old = now;
-                }
-            }
+            let old = word.load(Relaxed);
+            word.store(t, Relaxed);
             // SAFETY: as above, `t` is claimed.
-            unsafe { (*t).state.store(untag(old), Relaxed) };
+            unsafe { (*t).state.store(old, Relaxed) };
         }
         self.tail.set(t);
     }
@@ -447,26 +470,28 @@ impl Executor {
         loop {
             // SAFETY: the head is a live task in the ring.
             let h = unsafe { &*cur };
-            // RING -> RING|RUNNING: handlers leave a RING word alone.
-            h.state
-                .store(h.state.load(Relaxed).map_addr(|a| a | RUNNING), Relaxed);
+            // Wakes from now on count for this poll (earlier ones are
+            // served by it).
+            h.woken.store(0, sync::FLAG);
+            sync::compiler_fence();
             // SAFETY: `cur` is a live task whose vtable matches its state.
             unsafe { (h.vtable().poll)(NonNull::new_unchecked(cur)) };
-            let s = h.state.load(Relaxed);
-            if s.addr() & RUNNING != 0 {
+            sync::compiler_fence();
+            if h.woken.load(sync::FLAG) == 0 {
                 // Not woken during the poll.
-                // SAFETY: `cur` is the head, polled, with word `s`.
-                if unsafe { self.park(cur, s) } {
+                // SAFETY: `cur` is the head, just polled.
+                if unsafe { self.park(cur) } {
                     return;
                 }
                 // SAFETY: Thread mode.
                 cur = unsafe { self.next_head() };
                 continue;
             }
-            // Woken during the poll: rotate. Its word (no flag now) is the
-            // next head, unless handlers queued tasks meanwhile.
+            // Woken during the poll: rotate. Its word (a plain link: ring
+            // words have no flag) is the next head, unless handlers queued
+            // tasks meanwhile.
             self.tail.set(cur);
-            cur = s;
+            cur = h.state.load(Relaxed);
             if !self.inbox.load(Relaxed).is_null() {
                 // SAFETY: Thread mode.
                 cur = unsafe { self.after_interrupt() };
@@ -504,36 +529,47 @@ impl Executor {
         }
     }
 
-    /// The head `cur` was polled and not woken: make it IDLE and unlink it.
-    /// Returns `true` when `cur` is the root and the root future completed.
+    /// The head `cur` was polled and not woken: unlink it and make it IDLE
+    /// (or queue it again if a wake came meanwhile). Returns `true` when
+    /// `cur` is the root and the root future completed.
     #[inline(never)]
-    unsafe fn park(&self, cur: *mut Header, mut s: *mut Header) -> bool {
+    unsafe fn park(&self, cur: *mut Header) -> bool {
         // SAFETY: `cur` is the live head of the ring.
         let h = unsafe { &*cur };
-        let root = ptr::eq(cur, &self.root);
-        if root && self.root_done.get() {
-            // Leave the ring whatever a handler did meanwhile.
-            while let Err(now) = sync::cas_ptr(&h.state, s, ptr::null_mut()) {
-                s = now;
-            }
-        } else if sync::cas_ptr(&h.state, s, ptr::null_mut()).is_err() {
-            // A handler cleared RUNNING after our load: it was woken.
-            self.tail.set(cur);
-            return false;
-        }
-        let next = untag(s);
+        // A ring word is written by Thread mode only: a plain link.
+        let next = h.state.load(Relaxed);
         if ptr::eq(next, cur) {
             self.tail.set(ptr::null_mut());
         } else {
-            // SAFETY: the tail is alive and not being polled: only Thread
-            // mode writes its word.
+            // SAFETY: the tail is alive and in the ring: only Thread mode
+            // writes its word.
             unsafe { (*self.tail.get()).state.store(next, Relaxed) };
         }
-        if root {
-            return self.root_done.get();
+        // RING -> IDLE: from here on, a wake (from a handler) claims it.
+        sync::compiler_fence();
+        h.state.store(ptr::null_mut(), Relaxed);
+        sync::compiler_fence();
+        let root = ptr::eq(cur, &self.root);
+        if root && self.root_done.load(sync::FLAG) {
+            // Root wakes do nothing once the root future completed.
+            return true;
         }
-        // SAFETY: Thread mode, `cur` just became IDLE.
-        unsafe { settle(NonNull::new_unchecked(cur)) };
+        if h.woken.load(sync::FLAG) != 0 {
+            // Woken after the executor's check (necessarily by a handler,
+            // as no task runs now), and maybe before the word became IDLE,
+            // when that wake saw a queued task and did nothing else. Queue
+            // it unless a handler claimed it for the inbox already: either
+            // way it is polled again, at the back of the queue.
+            if sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_ok() {
+                // SAFETY: claimed, Thread mode.
+                unsafe { self.ring_insert(NonNull::new_unchecked(cur)) };
+            }
+            return false;
+        }
+        if !root {
+            // SAFETY: Thread mode, `cur` just became IDLE.
+            unsafe { settle(NonNull::new_unchecked(cur)) };
+        }
         false
     }
 
@@ -576,7 +612,7 @@ unsafe fn free(t: NonNull<Header>) {
 /// Drops `amount` from `refs`; on the last reference, frees the task (Thread
 /// mode, if IDLE) or hands it to the executor (handler).
 #[inline]
-unsafe fn release<E: ExecutorType>(t: NonNull<Header>, amount: usize) {
+unsafe fn release<E: ExecutorType>(t: NonNull<Header>, amount: u16) {
     // SAFETY: the caller holds the references being released.
     if sync::fetch_sub(&unsafe { t.as_ref() }.refs, amount) == amount {
         // SAFETY: as above.
@@ -609,15 +645,17 @@ unsafe fn last_ref<E: ExecutorType>(t: NonNull<Header>) {
 unsafe fn wake_task<E: ExecutorType>(t: NonNull<Header>) {
     // SAFETY: a waker holds a reference (or borrows one that does).
     let h = unsafe { t.as_ref() };
-    let s = h.state.load(Relaxed);
-    if s.addr() & RUNNING != 0 {
-        // Being polled and not yet woken: the executor will poll it again.
-        h.state.store(s.map_addr(|a| a & !RUNNING), Relaxed);
-    } else if s.is_null() {
+    // Being polled: the executor polls it again. Queued: harmless (cleared
+    // before its poll). IDLE: queued below.
+    sync::compiler_fence();
+    h.woken.store(1, sync::FLAG);
+    sync::compiler_fence();
+    if h.state.load(Relaxed).is_null() {
         // SAFETY: as above.
         unsafe { wake_idle(E::executor(), t) };
     }
-    // Otherwise it is queued already.
+    // Otherwise it is queued already (in the ring, maybe being polled, or
+    // in the inbox).
 }
 
 #[inline(never)]
@@ -651,7 +689,7 @@ unsafe fn waker_clone<E: ExecutorType>(p: *const ()) -> RawWaker {
     let t = p.cast::<Header>();
     // SAFETY: `p` is the header of a task kept alive by the waker cloned.
     let old = sync::fetch_add(unsafe { &(*t).refs }, REF);
-    if old > usize::MAX / 2 {
+    if old > u16::MAX / 2 {
         refcount_overflow();
     }
     RawWaker::new(p, E::WAKER_VTABLE)
@@ -682,6 +720,53 @@ unsafe fn waker_drop<E: ExecutorType>(p: *const ()) {
     // SAFETY: `p` is a live task header and this waker's reference is given
     // back.
     unsafe { release::<E>(NonNull::new_unchecked(p.cast_mut().cast::<Header>()), REF) }
+}
+
+/// The `RawWakerVTable` of executor `E`'s `block_on` future (its static
+/// root header): a wake after the root future completed does nothing, so
+/// that `block_on` returns right away. The [`executor!`](crate::executor)
+/// macro stores it in a `static`.
+pub const fn root_waker_vtable<E: ExecutorType>() -> RawWakerVTable {
+    RawWakerVTable::new(
+        root_waker_clone::<E>,
+        root_waker_wake::<E>,
+        root_waker_wake_by_ref::<E>,
+        root_waker_drop,
+    )
+}
+
+unsafe fn root_waker_clone<E: ExecutorType>(p: *const ()) -> RawWaker {
+    // SAFETY: `p` is the root header, a static.
+    let old = sync::fetch_add(unsafe { &(*p.cast::<Header>()).refs }, REF);
+    if old > u16::MAX / 2 {
+        refcount_overflow();
+    }
+    RawWaker::new(p, E::ROOT_WAKER_VTABLE)
+}
+
+unsafe fn root_waker_wake<E: ExecutorType>(p: *const ()) {
+    // SAFETY: the waker's reference is given back after the wake.
+    unsafe {
+        root_waker_wake_by_ref::<E>(p);
+        root_waker_drop(p);
+    }
+}
+
+unsafe fn root_waker_wake_by_ref<E: ExecutorType>(p: *const ()) {
+    let ex = E::executor();
+    // A handler runs entirely between two Thread-mode instructions: either
+    // before `poll_root` stores `root_done` (its `woken` store is then
+    // overwritten by `poll_root`) or after (it does nothing).
+    if !ex.root_done.load(sync::FLAG) {
+        // SAFETY: `p` is the root header, a static, with a reference.
+        unsafe { wake_task::<E>(NonNull::new_unchecked(p.cast_mut().cast::<Header>())) }
+    }
+}
+
+unsafe fn root_waker_drop(p: *const ()) {
+    // SAFETY: `p` is the root header; it started far above zero and clones
+    // panic well before the count could wrap, so this never frees it.
+    sync::fetch_sub(unsafe { &(*p.cast::<Header>()).refs }, REF);
 }
 
 /// The vtables of a task with future `F` on executor `E`.
@@ -931,7 +1016,8 @@ pub(crate) fn try_spawn<E: ExecutorType, F: Future + 'static>(
                 vtable: Cell::new(NonNull::from_ref(Vt::<F, E>::RUNNING)),
                 state: AtomicPtr::new(CLAIMED),
                 // The future's reference and the JoinHandle's.
-                refs: AtomicUsize::new(REF + REF + HANDLE),
+                refs: AtomicU16::new(REF + REF + HANDLE),
+                woken: AtomicU8::new(0),
             },
             alloc,
             stage: Stage {
@@ -973,7 +1059,7 @@ unsafe fn poll_root<F: Future, E: ExecutorType>(t: NonNull<Header>) {
     let waker = ManuallyDrop::new(unsafe {
         Waker::from_raw(RawWaker::new(
             t.as_ptr().cast_const().cast(),
-            E::WAKER_VTABLE,
+            E::ROOT_WAKER_VTABLE,
         ))
     });
     let mut cx = Context::from_waker(&waker);
@@ -983,11 +1069,13 @@ unsafe fn poll_root<F: Future, E: ExecutorType>(t: NonNull<Header>) {
     if let Poll::Ready(output) = future.poll(&mut cx) {
         // SAFETY: as above.
         unsafe { (*slot).output = Some(output) };
-        ex.root_done.set(true);
+        ex.root_done.store(true, sync::FLAG);
         ex.root.set_vtable(ROOT_IDLE);
-        // Make sure the executor takes the `park` path, which returns.
-        let word = &ex.root.state;
-        word.store(word.load(Relaxed).map_addr(|a| a | RUNNING), Relaxed);
+        // Make sure the executor takes the `park` path, which returns: root
+        // wakes (handlers included) see `root_done` and store no 1 after
+        // this.
+        sync::compiler_fence();
+        ex.root.woken.store(0, sync::FLAG);
     }
 }
 
@@ -1005,13 +1093,6 @@ pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::
             let ex = self.0;
             ex.root.set_vtable(ROOT_IDLE);
             ex.root_future.set(ptr::null_mut());
-            let head = ex.head();
-            if !head.is_null() {
-                // SAFETY: the head is alive; Thread mode. After a panic in a
-                // poll its RUNNING bit may still be set.
-                let word = unsafe { &(*head).state };
-                word.store(word.load(Relaxed).map_addr(|a| a & !RUNNING), Relaxed);
-            }
             ex.in_block_on.set(false);
         }
     }
@@ -1021,7 +1102,7 @@ pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::
         output: None,
     };
     ex.root_future.set((&raw mut slot).cast());
-    ex.root_done.set(false);
+    ex.root_done.store(false, sync::FLAG);
     ex.root.set_vtable(RootVt::<F, E>::VT);
     // SAFETY: the root header is a static; Thread mode; `run` returns once
     // the root future completed, before `slot` goes away.
@@ -1047,7 +1128,7 @@ fn nested_block_on() -> ! {
 }
 
 /// Releases references from Thread mode (JoinHandle).
-unsafe fn release_thread(t: NonNull<Header>, amount: usize) {
+unsafe fn release_thread(t: NonNull<Header>, amount: u16) {
     // SAFETY: the caller holds the references.
     let h = unsafe { t.as_ref() };
     if sync::fetch_sub(&h.refs, amount) == amount

@@ -9,7 +9,7 @@
 //! task switch — and the critical section is the only place where this crate
 //! masks interrupts on ARMv6-M (see the crate documentation).
 
-use core::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicPtr, AtomicU16, Ordering};
 
 #[cfg(target_has_atomic = "ptr")]
 mod imp {
@@ -51,12 +51,12 @@ mod imp {
     }
 
     #[inline(always)]
-    pub(crate) fn fetch_add(a: &AtomicUsize, v: usize) -> usize {
+    pub(crate) fn fetch_add(a: &AtomicU16, v: u16) -> u16 {
         a.fetch_add(v, Ordering::Relaxed)
     }
 
     #[inline(always)]
-    pub(crate) fn fetch_sub(a: &AtomicUsize, v: usize) -> usize {
+    pub(crate) fn fetch_sub(a: &AtomicU16, v: u16) -> u16 {
         fence();
         let r = a.fetch_sub(v, ACQ_REL);
         fence();
@@ -111,7 +111,7 @@ mod imp {
     }
 
     #[inline(always)]
-    pub(crate) fn fetch_add(a: &AtomicUsize, v: usize) -> usize {
+    pub(crate) fn fetch_add(a: &AtomicU16, v: u16) -> u16 {
         critical(|| {
             let cur = a.load(Ordering::Relaxed);
             a.store(cur.wrapping_add(v), Ordering::Relaxed);
@@ -120,7 +120,7 @@ mod imp {
     }
 
     #[inline(always)]
-    pub(crate) fn fetch_sub(a: &AtomicUsize, v: usize) -> usize {
+    pub(crate) fn fetch_sub(a: &AtomicU16, v: u16) -> u16 {
         critical(|| {
             let cur = a.load(Ordering::Relaxed);
             a.store(cur.wrapping_sub(v), Ordering::Relaxed);
@@ -130,3 +130,18 @@ mod imp {
 }
 
 pub(crate) use imp::*;
+
+/// Ordering of the loads and stores of a task's `woken` flag. Cortex-M is
+/// single-core: plain loads and stores (with compiler fences where the order
+/// matters); hosted test builds may have real threads: sequentially
+/// consistent.
+#[cfg(target_os = "none")]
+pub(crate) const FLAG: Ordering = Ordering::Relaxed;
+#[cfg(not(target_os = "none"))]
+pub(crate) const FLAG: Ordering = Ordering::SeqCst;
+
+/// A compiler-only barrier (Cortex-M is single-core).
+#[inline(always)]
+pub(crate) fn compiler_fence() {
+    core::sync::atomic::compiler_fence(Ordering::SeqCst);
+}
