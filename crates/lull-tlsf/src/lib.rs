@@ -939,7 +939,8 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         layout: Layout,
         new_size: usize,
     ) -> bool {
-        if new_size > Self::MAX_ALLOCATION {
+        // Larger sizes cannot be layout sizes (and would overflow below).
+        if new_size > isize::MAX as usize {
             return false;
         }
         // SAFETY: as in `deallocate`: `ptr` is a block in use, so its header,
@@ -1014,7 +1015,8 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             let (b, h, pad) = Self::block_of(ptr);
             let size = h & !FLAGS;
             debug_assert!(layout.size() <= size - W - pad);
-            let need = Self::block_size_for(new_size.min(Self::MAX_ALLOCATION)) + pad;
+            // No overflow: `new_size <= layout.size() <= isize::MAX`.
+            let need = Self::block_size_for(new_size) + pad;
             if need >= size {
                 return;
             }

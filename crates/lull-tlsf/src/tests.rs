@@ -439,6 +439,33 @@ fn shrink_in_place_releases_what_it_can() {
 }
 
 #[test]
+fn blocks_larger_than_the_largest_request_resize_correctly() {
+    // A request of MAX_ALLOCATION takes a whole chunk (the rest is too small
+    // to split off), so the block holds more than any request could ask for.
+    type T = Tlsf<5, 2>;
+    // One chunk of MAX_SEARCH + GRAN bytes: header word lead, the chunk, the
+    // sentinel.
+    let r = Region::new(W + T::MAX_SEARCH + GRAN + GRAN, 0);
+    let mut t = pool::<5, 2>(&r);
+    let l = lay(T::MAX_ALLOCATION, 8);
+    let p = t.allocate(l).unwrap();
+    // SAFETY: `p` is in use with the layouts given.
+    unsafe {
+        let usable = t.usable_size(p);
+        assert!(usable > T::MAX_ALLOCATION);
+        // Growing within the block succeeds …
+        assert!(t.grow_in_place(p, l, usable));
+        assert!(!t.grow_in_place(p, lay(usable, 8), usable + 1));
+        assert!(!t.grow_in_place(p, lay(usable, 8), usize::MAX));
+        // … and shrinking to a size above MAX_ALLOCATION keeps that size.
+        t.shrink_in_place(p, lay(usable, 8), usable - GRAN);
+        assert!(t.usable_size(p) >= usable - GRAN);
+        t.deallocate(p, lay(usable - GRAN, 8));
+    }
+    assert_eq!(report(&t).free_blocks, 1);
+}
+
+#[test]
 fn reallocate_moves_only_when_it_must() {
     let r = Region::new(4096, 0);
     let mut t = pool::<12, 8>(&r);
