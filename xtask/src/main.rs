@@ -65,8 +65,9 @@ usage: cargo xtask <command>
                                instruction counts in QEMU for Lull and its peers
                                (--only: run the SYSTEM/SCENARIO ids containing F1 or F2
                                and keep the other rows of the JSON);
-                               writes bench/results.json (or PATH), bench/chart.svg and
-                               the generated tables in BENCHMARKS.md";
+                               writes bench/results.json, bench/chart.svg and the
+                               generated tables in BENCHMARKS.md; with --json PATH, only
+                               PATH";
 
 /// The repository root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
