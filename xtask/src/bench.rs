@@ -15,6 +15,10 @@
 //! With `-singlestep` every translation block is one instruction and with
 //! `nochain` every executed block is logged, so the log has one line per
 //! executed instruction (the `calibrate` self-check proves it on every run).
+//! Runs are repeatable: two runs give the same rows, except where a timer
+//! interrupt's arrival depends on QEMU's wall clock (`irq-wake`: where the
+//! SysTick lands in the executor's sleep loop varies, and its figures move
+//! within 101–106 instructions from run to run).
 //! Markers (`bench_marker::mark!`) are reserved 16-bit hints that execute as a
 //! NOP; their addresses come from the ELF's `.lull.markers` section. The count
 //! from one marker (inclusive) to the next (exclusive) minus one is the net
@@ -33,6 +37,8 @@
 //!   it starts;
 //! - a marker named `@name` → a row `name` (most frequent, min, max) for the
 //!   interval it starts;
+//! - a marker named `/name` only ends intervals (what follows it is not
+//!   measured);
 //! - a stdout line `metric <name> <value>` → that row as is;
 //! - for `ring*` scenarios, `switch`: the most frequent count over every
 //!   task switch, whatever order the executor runs its tasks in;
@@ -255,6 +261,9 @@ fn intervals(hits: &[(u64, String)]) -> Vec<(String, Vec<u64>)> {
     let mut map: HashMap<String, Vec<u64>> = HashMap::new();
     for w in hits.windows(2) {
         let ((i, from), (j, to)) = (&w[0], &w[1]);
+        if from.starts_with('/') {
+            continue; // an end marker: it closes an interval, starts none
+        }
         let key = if from.starts_with('=') || from.starts_with('@') {
             from.clone()
         } else {

@@ -21,7 +21,9 @@
 /// the net cost of the code between them is that count minus one.
 ///
 /// A name starting with `@` (e.g. `"@enter-exit"`) names the interval that
-/// starts at it: the row is `enter-exit` instead of `FROM->TO`.
+/// starts at it: the row is `enter-exit` instead of `FROM->TO`. A name
+/// starting with `/` (e.g. `"/end"`) only ends an interval: the code after it
+/// is not measured.
 ///
 /// A name starting with `=` (e.g. `"=alloc"`) asks the xtask to report the
 /// interval that *starts* at it as `<name>-worst` (maximum) and `<name>-mean`

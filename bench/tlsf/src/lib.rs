@@ -2,11 +2,11 @@
 //! lm3s6965evb): one binary per allocator and workload,
 //! `<system>--tlsf-random` and `<system>--tlsf-adversarial`.
 //!
-//! Every allocate is bracketed by `mark!(_, "=alloc")` and
-//! `mark!(_, "=workload")`, every deallocate by `"=dealloc"` and
-//! `"=workload"`, which gives the `alloc-worst`/`alloc-mean` and
-//! `dealloc-worst`/`dealloc-mean` rows (`workload-*` rows are the generator's
-//! own cost between two operations). After the workload the binary prints
+//! Every allocate is bracketed by `mark!(_, "=alloc")` and the end marker
+//! `mark!(_, "/workload")`, every deallocate by `"=dealloc"` and
+//! `"/workload"`, which gives the `alloc-worst`/`alloc-mean` and
+//! `dealloc-worst`/`dealloc-mean` rows (the generator's own code between two
+//! operations is not measured). After the workload the binary prints
 //! `metric` lines: `success-pct`, `first-oom-pct`, `control-block-bytes` and
 //! `block-overhead-bytes`.
 //!
@@ -98,7 +98,7 @@ impl Meter for Marked {
     fn alloc<S: System>(&mut self, sys: &mut S, layout: Layout) -> *mut u8 {
         mark!(0, "=alloc");
         let p = sys.alloc(layout);
-        mark!(1, "=workload");
+        mark!(1, "/workload");
         p
     }
 
@@ -107,7 +107,7 @@ impl Meter for Marked {
         mark!(2, "=dealloc");
         // SAFETY: forwarded caller guarantee.
         unsafe { sys.dealloc(p, layout) };
-        mark!(3, "=workload");
+        mark!(3, "/workload");
     }
 }
 

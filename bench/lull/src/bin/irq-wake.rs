@@ -59,7 +59,7 @@ fn main() -> ! {
                 Poll::Pending
             })
             .await;
-            mark!(1, "task");
+            mark!(1, "/task");
         }
         done()
     });
@@ -77,7 +77,7 @@ fn main() -> ! {
 fn SysTick() {
     if REGISTERED.load(Ordering::Acquire) {
         FIRED.store(true, Ordering::Relaxed);
-        mark!(0, "irq");
+        mark!(0, "@irq->task");
         // SAFETY: initialized (REGISTERED), never written again.
         unsafe { (*WAKER.0.get()).assume_init_ref() }.wake_by_ref();
     }

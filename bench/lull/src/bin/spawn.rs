@@ -1,6 +1,6 @@
 //! `spawn` on Lull's thread-mode executor: the `block_on` future spawns a
 //! trivial detached task and yields; the task runs, completes and is freed;
-//! the `block_on` future resumes. `=spawn-complete` is one such round trip:
+//! the `block_on` future resumes. `spawn-complete` (marker `@spawn-complete`) is one such round trip:
 //! allocation, header set-up and queueing, two task switches, completion,
 //! and the free.
 #![no_std]
@@ -27,11 +27,11 @@ fn main() -> ! {
     };
     x.block_on(async {
         for _ in 0..100 {
-            mark!(0, "=spawn-complete");
+            mark!(0, "@spawn-complete");
             drop(x.spawn(async {}));
             yield_now().await;
         }
-        mark!(1, "end");
+        mark!(1, "/end");
         done()
     })
 }
