@@ -101,7 +101,8 @@ impl Row {
     }
 }
 
-fn num(v: f64) -> String {
+/// A count as the tables and the JSON show it: whole, or one decimal.
+pub fn num(v: f64) -> String {
     if v.fract() == 0.0 {
         format!("{}", v as i64)
     } else {

@@ -10,12 +10,8 @@
 #![no_main]
 
 use cortex_m_rt::entry;
-#[cfg(feature = "board-lm3s6965evb")]
-use lm3s6965 as _;
 use lull::tlsf::Tlsf;
 use lull_examples::{exit, println};
-#[cfg(feature = "board-microbit")]
-use nrf51_pac as _;
 
 use core::cell::{Cell, RefCell};
 use core::future::poll_fn;

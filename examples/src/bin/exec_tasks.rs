@@ -8,12 +8,8 @@
 #![no_main]
 
 use cortex_m_rt::entry;
-#[cfg(feature = "board-lm3s6965evb")]
-use lm3s6965 as _;
 use lull::tlsf::Tlsf;
 use lull_examples::{exit, println};
-#[cfg(feature = "board-microbit")]
-use nrf51_pac as _;
 
 use lull::executor::yield_now;
 

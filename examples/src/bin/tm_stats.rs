@@ -13,10 +13,6 @@ use lull::tlsf::Tlsf;
 use lull_examples::{exit, println};
 // Links the board's interrupt vectors (cortex-m-rt's `device` feature is on
 // when a device crate is a dependency).
-#[cfg(feature = "board-lm3s6965evb")]
-use lm3s6965 as _;
-#[cfg(feature = "board-microbit")]
-use nrf51_pac as _;
 
 #[lull::allocator(lazy)]
 static A: Tlsf = {
