@@ -168,6 +168,10 @@
 //!   merge the `yielded` and state stores of the task into one `strh` as it
 //!   does in the floor: it does not merge stores across an atomic store,
 //!   and a non-atomic store there would race with handlers.
+//! - *Waking before setting `yielded`* in [`yield_now`](crate::yield_now),
+//!   so that the `yielded` and state stores are adjacent: LLVM merges them,
+//!   but can then no longer drop the store that initialises `yielded`
+//!   before the wake: 28.
 //! - *`woken` as a bit of the queue word* (a smaller header for small
 //!   futures): every wake and every reset becomes a read-modify-write of a
 //!   word that also holds the link, 2–3 instructions more per switch.
