@@ -6,28 +6,15 @@
 
 use bench_marker as _;
 
+#[path = "../yield_now.rs"]
+mod yield_now;
+
 #[rtic::app(device = lm3s6965, dispatchers = [SSI0])]
 mod app {
+    use crate::yield_now::yield_now;
     use bench_marker::{done, mark};
-    use core::{future::poll_fn, task::Poll};
 
     const ROUNDS: u32 = 100;
-
-    /// Returns `Pending` once after waking its own task: one trip through the
-    /// executor (the same future as embassy-futures' `yield_now`).
-    async fn yield_now() {
-        let mut yielded = false;
-        poll_fn(|cx| {
-            if yielded {
-                Poll::Ready(())
-            } else {
-                yielded = true;
-                cx.waker().wake_by_ref();
-                Poll::Pending
-            }
-        })
-        .await
-    }
 
     #[shared]
     struct Shared {}

@@ -11,26 +11,15 @@ use bench_marker::{done, mark, metric};
 use lm3s6965 as _; // the device's interrupt vectors
 use rtic::export::executor::AsyncTaskExecutor;
 
+#[path = "../yield_now.rs"]
+mod yield_now;
+use yield_now::yield_now;
+
 async fn ring_task() {
     loop {
         mark!(0, "T");
         yield_now().await;
     }
-}
-
-/// The ring's one-shot yield (see `ring.rs`).
-async fn yield_now() {
-    let mut yielded = false;
-    core::future::poll_fn(|cx| {
-        if yielded {
-            core::task::Poll::Ready(())
-        } else {
-            yielded = true;
-            cx.waker().wake_by_ref();
-            core::task::Poll::Pending
-        }
-    })
-    .await
 }
 
 fn overhead<F: Future + 'static>(_: &F) -> usize {
