@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::{Expr, Item, ItemStatic, Meta, Stmt, Token, Visibility};
+use syn::{Expr, Item, ItemStatic, Meta, Stmt, Token};
 
 /// Declares a thread-mode allocator; see `lull_alloc::allocator`.
 #[proc_macro_attribute]
@@ -111,13 +111,6 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
         expr,
         ..
     } = item;
-    if let Visibility::Public(token) = &vis {
-        return Err(syn::Error::new(
-            token.span,
-            "an `#[allocator]` cannot be `pub`: its handle type is generated in this \
-             module; use `pub(crate)` to share it within the crate",
-        ));
-    }
     let krate = match args.krate {
         Some(path) => quote!(#path),
         None => crate_path(),
@@ -160,7 +153,7 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
     Ok(quote! {
         #(#docs)*
         #[derive(Clone, Copy)]
-        #vis struct #name(#private::Token);
+        #vis struct #name(#private::Token<#name>);
 
         impl #name {
             #[doc = #doc_get]
@@ -183,8 +176,10 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
             #extra
 
             // SAFETY: `get` returns `Some` only in Thread mode, after the heap
-            // is initialized; `Token` makes the handle `!Send` and `!Sync`;
-            // every handle uses the one static heap.
+            // is initialized, and is the only safe way to make a handle: its
+            // field, `Token<Self>`, comes only from `Token::new` (unsafe) or
+            // from another handle of this same type. `Token` makes the handle
+            // `!Send` and `!Sync`; every handle uses the one static heap.
             unsafe impl #krate::ThreadModeAllocator for #name {
                 type Heap = #ty;
 

@@ -141,10 +141,67 @@ pub unsafe trait Heap {
 /// A [`Heap`] that can take more memory after it was created, e.g. an eager
 /// allocator built empty by a `const fn` and given its memory in `main`.
 ///
+/// # Safety
+///
+/// [`add_memory`](AddMemory::add_memory) runs while the thread-mode allocator
+/// holds the heap as `&mut self`, exactly like the methods of [`Heap`], so the
+/// same rule applies: it must not call back into a thread-mode allocator (no
+/// `A::get()`, no allocation or deallocation through a handle, no `statistics`),
+/// directly or through code it calls; that would make a second `&mut` to a
+/// heap that is already borrowed. Memory it accepts must be usable for the
+/// blocks the [`Heap`] contract describes (the region is `&'static mut`, so the
+/// heap owns it for the rest of the program).
+///
 /// # Example
 ///
-/// See [`ThreadModeAllocator::add_memory`](crate::ThreadModeAllocator::add_memory).
-pub trait AddMemory: Heap {
+/// A heap that only counts the regions it is given; they are added through
+/// [`ThreadModeAllocator::add_memory`](crate::ThreadModeAllocator::add_memory).
+///
+/// ```
+/// use core::alloc::Layout;
+/// use core::mem::MaybeUninit;
+/// use core::ptr::NonNull;
+/// use lull_alloc::{AddMemory, Heap, ThreadModeAllocator};
+///
+/// /// Counts the regions it was given (and never hands out a block).
+/// struct Regions {
+///     regions: usize,
+/// }
+///
+/// // SAFETY: hands out nothing; calls no allocator.
+/// unsafe impl Heap for Regions {
+///     type Statistics = usize;
+///     fn allocate(&mut self, _: Layout) -> Option<NonNull<u8>> {
+///         None
+///     }
+///     unsafe fn deallocate(&mut self, _: NonNull<u8>, _: Layout) {}
+///     fn statistics(&self) -> usize {
+///         self.regions
+///     }
+/// }
+///
+/// // SAFETY: only bookkeeping of its own; no call into any allocator.
+/// unsafe impl AddMemory for Regions {
+///     type Error = core::convert::Infallible;
+///
+///     fn add_memory(&mut self, region: &'static mut [MaybeUninit<u8>]) -> Result<(), Self::Error> {
+///         let _ = region;
+///         self.regions += 1;
+///         Ok(())
+///     }
+/// }
+///
+/// #[lull_alloc::allocator]
+/// static A: Regions = Regions { regions: 0 };
+///
+/// # lull_alloc::host::thread_mode(|| {
+/// let a = A::get().unwrap();
+/// let region: &'static mut [MaybeUninit<u8>] = std::vec![MaybeUninit::new(0); 16].leak();
+/// a.add_memory(region).unwrap();
+/// assert_eq!(a.statistics(), 1);
+/// # });
+/// ```
+pub unsafe trait AddMemory: Heap {
     /// Why a region was refused.
     type Error: fmt::Debug;
 
@@ -191,8 +248,10 @@ unsafe impl<const FLLEN: usize, const SLLEN: usize> Heap for lull_tlsf::Tlsf<FLL
     }
 }
 
+// SAFETY: `extend_uninit` only links the region into the TLSF's free lists;
+// it calls no outside code.
 #[cfg(feature = "tlsf")]
-impl<const FLLEN: usize, const SLLEN: usize> AddMemory for lull_tlsf::Tlsf<FLLEN, SLLEN> {
+unsafe impl<const FLLEN: usize, const SLLEN: usize> AddMemory for lull_tlsf::Tlsf<FLLEN, SLLEN> {
     type Error = lull_tlsf::RegionTooSmall;
 
     fn add_memory(&mut self, region: &'static mut [MaybeUninit<u8>]) -> Result<(), Self::Error> {

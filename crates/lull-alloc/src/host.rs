@@ -270,7 +270,8 @@ unsafe impl crate::Heap for TestHeap {
     }
 }
 
-impl crate::AddMemory for TestHeap {
+// SAFETY: bookkeeping only; nothing here calls a thread-mode allocator.
+unsafe impl crate::AddMemory for TestHeap {
     type Error = core::convert::Infallible;
 
     /// Raises the limit by the region's length. The region itself is not

@@ -70,7 +70,11 @@
 //! handed out once. The item itself may be written `static` or, as in the
 //! original design, `static mut`; either way no `static mut` remains.
 //!
-//! The item must not be `pub` (`pub(crate)` is fine).
+//! The handle type gets the item's visibility: `pub static A` gives a
+//! `pub struct A`, usable from other modules and crates like any type (its one
+//! field stays private to the declaring module, so `A::get()` remains the only
+//! way to make one). A private `static A` gives a private type, with the usual
+//! `private_interfaces` warning if it appears in a `pub` field.
 //!
 //! # Collections
 //!

@@ -132,20 +132,38 @@ pub mod __private {
 
     use super::*;
 
-    /// The field of every handle: zero-sized, `!Send`, `!Sync`, and made
-    /// only by `unsafe` code that has checked for Thread mode.
-    #[derive(Clone, Copy)]
-    pub struct Token(PhantomData<*mut ()>);
+    /// The field of handle type `H`: zero-sized, `!Send`, `!Sync`, and made
+    /// only by `unsafe` code that has checked for Thread mode and initialized
+    /// `H`'s heap.
+    ///
+    /// It is generic over the handle so that a token taken out of one handle
+    /// (the field is visible in the module that declares the allocator) can
+    /// rebuild only a handle of the same allocator: `LAZY(EAGER::get()?.0)`
+    /// does not type-check, so no safe code builds a handle to a lazy heap
+    /// whose initializer has not run. It has no `Default` and no public
+    /// constructor other than the `unsafe` [`Token::new`].
+    pub struct Token<H: ?Sized>(PhantomData<*mut H>);
 
-    impl Token {
+    impl<H: ?Sized> Token<H> {
         /// # Safety
         ///
-        /// The caller runs in Thread mode with an initialized heap.
+        /// The caller runs in Thread mode, and the heap of the allocator whose
+        /// handle type is `H` is initialized.
         #[inline(always)]
         pub const unsafe fn new() -> Self {
             Token(PhantomData)
         }
     }
+
+    // Not derived: a derive would require `H: Clone`.
+    impl<H: ?Sized> Clone for Token<H> {
+        #[inline(always)]
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+
+    impl<H: ?Sized> Copy for Token<H> {}
 
     /// A memory block declared with `static mut` inside an allocator's
     /// initializer, handed out once as `&'static mut T`.

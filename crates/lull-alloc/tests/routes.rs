@@ -1,0 +1,146 @@
+//! Routes to the heap that are not type errors but must still never hand out
+//! a handle to an uninitialized or already borrowed heap: lazy initializers
+//! that reach other allocators, that fail, or that are caught unwinding; and
+//! `pub` allocators used from other modules. Run under Miri by the suite.
+
+use core::sync::atomic::{AtomicUsize, Ordering};
+use std::panic::catch_unwind;
+
+use lull_alloc::host::{self, TestHeap};
+use lull_alloc::{Box, ThreadModeAllocator, Vec, allocator};
+
+/// The panic message of `f`, which must panic.
+fn panic_message(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+    let payload = catch_unwind(f).expect_err("expected a panic");
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
+// --- a lazy initializer that uses another lazy allocator -------------------
+
+static INNER_INITS: AtomicUsize = AtomicUsize::new(0);
+
+#[allocator(lazy)]
+static INNER: TestHeap = {
+    INNER_INITS.fetch_add(1, Ordering::Relaxed);
+    TestHeap::new(256)
+};
+
+#[allocator(lazy)]
+static OUTER: TestHeap = {
+    // Initializes `INNER`, allocates from it and frees again: `INNER`'s heap
+    // is not borrowed while `OUTER`'s initializer runs.
+    let inner = INNER::get().expect("Thread mode");
+    let v: Vec<u32, INNER> = Vec::from_slice_in(&[1, 2, 3], inner);
+    assert_eq!(v.iter().sum::<u32>(), 6);
+    TestHeap::new(64)
+};
+
+#[test]
+fn a_lazy_initializer_may_use_another_lazy_allocator() {
+    host::thread_mode(|| {
+        let outer = OUTER::get().unwrap();
+        let inner = INNER::get().unwrap();
+        assert_eq!(INNER_INITS.load(Ordering::Relaxed), 1);
+        assert_eq!(inner.statistics().used, 0);
+        let b = Box::new_in(5u64, outer);
+        assert_eq!((*b, outer.statistics().used), (5, 8));
+    });
+}
+
+// --- a cycle of lazy initializers ------------------------------------------
+
+#[allocator(lazy)]
+static PING: TestHeap = {
+    let _ = PONG::get();
+    TestHeap::new(16)
+};
+
+#[allocator(lazy)]
+static PONG: TestHeap = {
+    let _ = PING::get();
+    TestHeap::new(16)
+};
+
+#[test]
+fn a_cycle_of_lazy_initializers_panics_and_stays_unusable() {
+    host::thread_mode(|| {
+        let first = panic_message(|| {
+            let _ = PING::get();
+        });
+        assert!(first.contains("cannot be initialized twice"), "{first}");
+        // Both are left mid-initialization: neither may hand out a handle,
+        // now or later (a retry would take their memory blocks twice).
+        for _ in 0..2 {
+            assert!(catch_unwind(|| PING::get().is_some()).is_err());
+            assert!(catch_unwind(|| PONG::get().is_some()).is_err());
+        }
+        // A handler still gets `None`, without panicking.
+        host::in_exception(14, || {
+            assert!(PING::get().is_none() && PONG::get().is_none())
+        });
+    });
+}
+
+// --- a lazy initializer that panics, caught by `catch_unwind` ---------------
+
+static FAILING_INITS: AtomicUsize = AtomicUsize::new(0);
+
+#[allocator(lazy)]
+static FAILING: TestHeap = {
+    static mut BLOCK: [u8; 8] = [0; 8];
+    BLOCK[0] += 1; // A second run would hand out `BLOCK` twice.
+    FAILING_INITS.fetch_add(1, Ordering::Relaxed);
+    panic!("the heap cannot be built")
+};
+
+#[test]
+fn a_panicking_initializer_never_hands_out_the_uninitialized_heap() {
+    host::thread_mode(|| {
+        let first = panic_message(|| {
+            let _ = FAILING::get();
+        });
+        assert_eq!(first, "the heap cannot be built");
+        for _ in 0..3 {
+            let again = panic_message(|| {
+                let _ = FAILING::get();
+            });
+            assert!(again.contains("or panicked earlier"), "{again}");
+        }
+        assert_eq!(FAILING_INITS.load(Ordering::Relaxed), 1);
+    });
+}
+
+// --- a `pub` allocator ------------------------------------------------------
+
+mod heaps {
+    use lull_alloc::{allocator, host::TestHeap};
+
+    /// A heap shared with the rest of the crate (and its users).
+    #[allocator(lazy)]
+    pub static SHARED: TestHeap = TestHeap::new(128);
+}
+
+/// A `pub` struct with a field of the `pub` handle type.
+pub struct Buffer {
+    /// Bytes in the shared heap.
+    pub bytes: Vec<u8, heaps::SHARED>,
+}
+
+#[test]
+fn a_pub_allocator_is_usable_from_other_modules() {
+    host::thread_mode(|| {
+        let a = heaps::SHARED::get().unwrap();
+        let buffer = Buffer {
+            bytes: Vec::from_slice_in(b"abc", a),
+        };
+        assert_eq!(a.statistics().used, 3);
+        assert_eq!(format!("{a:?} {:?}", buffer.bytes), "SHARED [97, 98, 99]");
+        drop(buffer);
+        assert_eq!(a.statistics().used, 0);
+        host::in_exception(16, || assert!(heaps::SHARED::get().is_none()));
+    });
+}

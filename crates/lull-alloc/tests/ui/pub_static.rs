@@ -1,6 +1,0 @@
-use lull_alloc::allocator;
-
-#[allocator]
-pub static A: lull_alloc::host::TestHeap = lull_alloc::host::TestHeap::new(16);
-
-fn main() {}
