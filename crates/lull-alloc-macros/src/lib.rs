@@ -353,5 +353,26 @@ fn expand_oom(args: TokenStream2, item: TokenStream2) -> syn::Result<TokenStream
             ".thumb_set __lull_alloc_oom, {hook}",
             hook = sym #name,
         );
+
+        // Weak definitions do not clash, so a second hook would be dropped
+        // without a word. Two items per hook make it an error that names the
+        // rule instead. A `#[macro_export]` macro lives at the crate root
+        // whichever module the hook is in, so a second hook in the same
+        // crate is refused by `cargo check` already ("the name ... is
+        // defined multiple times"). A strong, zero-sized symbol catches a
+        // second hook in another crate of the program: "duplicate symbol"
+        // from the linker, or "symbol multiply defined" under LTO. Nothing
+        // references the symbol, so `--gc-sections` drops it (0 bytes).
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! __lull_alloc_oom__one_hook_per_program {
+            () => {};
+        }
+        const _: () = {
+            #[doc(hidden)]
+            #[unsafe(no_mangle)]
+            #[allow(non_upper_case_globals)]
+            static __lull_alloc_oom__one_hook_per_program: () = ();
+        };
     })
 }

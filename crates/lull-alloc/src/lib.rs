@@ -158,7 +158,9 @@ pub use lull_alloc_macros::allocator;
 /// Registers the out-of-memory hook: `#[oom] fn name(layout: Layout) -> ! { .. }`.
 ///
 /// [`handle_alloc_error`] calls it whenever an infallible operation cannot
-/// allocate. Put it in the binary crate, once per program. On Cortex-M it is
+/// allocate. Put it in the binary crate, once per program: a second hook in
+/// the same crate is a compile error, and one in another crate of the same
+/// program a link error, both naming `__lull_alloc_oom__one_hook_per_program`. On Cortex-M it is
 /// found at link time: `#[oom]` defines the symbol `__lull_alloc_oom` (as an
 /// alias of the function), which `lull-alloc` references weakly, so without a
 /// hook the reference is null and the default hook runs. Stable Rust has no
