@@ -11,6 +11,7 @@
 //! | [`app`] | `lull-app` | `#[lull::app]`: SRP real-time framework, hardware/software/generator tasks |
 //! | [`alloc`] | `lull-alloc` | thread-mode allocator handles (`#[allocator]`, `#[oom]`) and allocator-generic `Box`, `Vec`, `Rc`, `String` |
 //! | [`executor`](mod@executor) | `lull-executor` | thread-mode async executor: `executor!`, `spawn`, `block_on`, `JoinHandle`, `yield_now` |
+//! | `time` (feature `time`) | `lull-time` | embassy-time driver on SysTick: `lull::time::init(syst, core_clock_hz)`, then `embassy_time::Timer` etc. in every kind of task |
 //!
 //! The thread-mode allocator's attributes are re-exported at the top level:
 //! `#[lull::allocator]`, `#[lull::oom]`.
@@ -31,3 +32,10 @@ pub use lull_app as app;
 #[doc(hidden)]
 pub use lull_app::__app_export;
 pub use lull_app::app;
+
+/// The embassy-time driver (feature `time`): `lull::time::init(syst,
+/// core_clock_hz)` starts it; `embassy_time::{Timer, Ticker, with_timeout,
+/// Delay}` then work in thread-mode tasks and in generator tasks. Leave the
+/// feature off when the HAL provides the embassy-time driver.
+#[cfg(feature = "time")]
+pub use lull_time as time;

@@ -1,0 +1,401 @@
+//! An [`embassy-time`] driver for every Cortex-M (ARMv6-M, ARMv7-M,
+//! ARMv7E-M, ARMv8-M mainline) that never masks interrupts globally.
+//!
+//! With it, `embassy_time::{Timer, Ticker, Instant, Duration, with_timeout,
+//! Delay}` work in every kind of Lull task: async tasks on the thread-mode
+//! executor (`lull::executor!`, `block_on`, `#[idle]`) and `#[lull::app]`
+//! generator tasks, which run in handler mode.
+//!
+//! [`embassy-time`]: https://docs.rs/embassy-time
+//!
+//! # Install
+//!
+//! Depend on `lull-time` (or enable the `time` feature of `lull`) and on
+//! `embassy-time` with a `tick-hz-*` feature, then call [`init`] once:
+//!
+//! ```toml
+//! [dependencies]
+//! lull = { version = "0.1", features = ["time"] }
+//! embassy-time = { version = "0.5", features = ["tick-hz-10_000"] }
+//! ```
+//!
+//! ```ignore
+//! #[entry]
+//! fn main() -> ! {
+//!     let cp = cortex_m::Peripherals::take().unwrap();
+//!     lull::time::init(cp.SYST, 12_000_000); // the core clock, in Hz
+//!     // .. Timer::after_millis(10).await works from here on
+//! }
+//! ```
+//!
+//! In a `#[lull::app]`, call it in `#[init]` with `cx.core.SYST`. The crate
+//! defines the `SysTick` exception handler itself (a program that defines
+//! its own `SysTick` fails to link with a duplicate-symbol error): the tick
+//! handler is the driver, there is nothing for the user to forward, and
+//! defining it here is what guarantees that every tick reaches it.
+//!
+//! Users whose HAL already has an embassy-time driver (embassy-nrf,
+//! embassy-stm32, embassy-rp with their `time-driver-*` features) use that
+//! driver and do **not** depend on `lull-time` (or enable `lull/time`): both
+//! define embassy-time's `_embassy_time_now` and
+//! `_embassy_time_schedule_wake` symbols, and the program would not link.
+//! Everything else in Lull works with any embassy-time driver.
+//!
+//! # Design
+//!
+//! **Periodic tick.** SysTick interrupts once per embassy-time tick
+//! (`TICK_HZ`, chosen by the `tick-hz-*` feature); its period is
+//! `core_clock_hz / TICK_HZ` cycles, which must lie in 256..=2²⁴ ([`init`]
+//! panics otherwise, naming the feature: embassy-time's default of 1 MHz is
+//! too fast for a tick interrupt; 1 kHz to 100 kHz are typical). SysTick has
+//! no compare register: a tickless design would have to rewrite the counter
+//! to shorten a period, losing the cycles between the read and the write at
+//! each reprogramming (drift). A periodic tick keeps time exactly and its
+//! handler is short, at the price of one interrupt per tick; the executor
+//! still sleeps (`wfe`) between ticks and only runs when a deadline woke a
+//! task.
+//!
+//! **`now()`** is a 64-bit tick count that only the tick handler writes, kept
+//! as a double-buffered generation counter ([`TickClock`]): no torn value in
+//! any context, never a wait on a writer that cannot run. The handler counts
+//! a tick when SysTick's COUNTFLAG says the counter wrapped, so an extra
+//! (software) pend of SysTick never counts twice. A handler delayed by more
+//! than one tick period (by interrupts above the timer's priority) loses the
+//! ticks in excess of one; keep handlers above the timer shorter than a tick.
+//! Nothing else may read `SYST_CSR` (it clears COUNTFLAG).
+//!
+//! **The queue** is a [`TimerQueue`]: a binary min-heap of deadlines with one
+//! entry per waker (a waker scheduled again keeps its earlier deadline, as
+//! `embassy-time-driver` requires) and a hash index from waker to entry.
+//! Scheduling and expiring are O(log n). Its capacity is [`CAPACITY`],
+//! chosen with the `queue-N` cargo features; a schedule that finds it full
+//! **panics**, naming the feature, rather than lose a wake.
+//!
+//! **The tick handler** counts the tick, then pops and wakes the expired
+//! wakers one at a time (O(log n) each, interrupts never masked): a
+//! thread-mode task's waker puts it on the executor's interrupt inbox and
+//! sets the event register (the executor's `wfe` returns); a generator
+//! task's waker pends its interrupt, so it runs at its own priority as soon
+//! as the tick handler returns — a busy Thread mode never delays it.
+//!
+//! # Priorities and masking
+//!
+//! SysTick runs at the **timer priority** (`init`: the highest level but
+//! one; [`init_at_priority`] to choose; in Lull's logical numbering, 1 =
+//! lowest). Every context that uses the queue — Thread mode, and tasks that
+//! await timers — must run at the timer priority or below; a handler above
+//! it that schedules a timer panics (checked on every schedule from a
+//! handler). Interrupts above the timer priority are **never masked by
+//! anything in this crate: zero added latency**.
+//!
+//! Scheduling a wake (from a `Timer`'s poll) masks the other users of the
+//! queue for the queue operation, SRP-style, with the timer priority as the
+//! ceiling:
+//!
+//! - **ARMv7-M, ARMv7E-M, ARMv8-M mainline**: `BASEPRI_MAX` ← timer
+//!   priority, restored afterwards. Masked: exceptions at or below the timer
+//!   priority. For how long: one lookup and insertion (see `TimerQueue`'s
+//!   costs) — measured below.
+//! - **ARMv6-M**: no BASEPRI. The NVIC interrupts at or below the timer
+//!   priority (found by `init`: set the priorities of interrupts that use
+//!   time before calling it; `#[lull::app]` does) are disabled through
+//!   `ICER` and re-enabled through `ISER`. SysTick cannot be masked without
+//!   losing ticks (clearing `TICKINT`), so it is not: the queue carries a
+//!   `locked` flag, and a tick that finds it set only counts the tick and
+//!   leaves a note; the masked code, on leaving, sets SysTick pending again
+//!   (ICSR.PENDSTSET), and the handler runs at once to serve the deadlines.
+//! - **`now()`** masks nothing on any core. **The tick handler** masks
+//!   nothing: no other user of the queue can preempt it.
+//!
+//! Lull-time never sets PRIMASK. The waker operations it calls belong to the
+//! waker's owner: on ARMv6-M, which has no compare-and-swap, the thread-mode
+//! executor's waker clone, drop and wake-from-handler set PRIMASK for 3–6
+//! instructions each (see `lull-executor`); `#[lull::app]`'s wakers only
+//! write a pending bit.
+//!
+//! # Measured (QEMU, `cargo xtask run time_sleep`)
+//!
+//! See the crate README for the instruction counts of the masked section and
+//! the tick handler on thumbv7m and thumbv6m.
+#![no_std]
+// Without the installed driver (host builds, `default-features = false`) the
+// driver state is only reached by the tests.
+#![cfg_attr(not(all(feature = "driver", target_os = "none")), allow(dead_code))]
+
+mod arch;
+mod clock;
+mod queue;
+
+pub use clock::TickClock;
+pub use queue::{QueueFull, TimerQueue};
+
+use core::cell::UnsafeCell;
+use core::sync::atomic::{AtomicBool, AtomicU8, AtomicU32, Ordering, compiler_fence};
+use core::task::Waker;
+
+/// The timer queue's capacity: the largest `queue-N` cargo feature enabled,
+/// or 16.
+///
+/// ```
+/// assert!(lull_time::CAPACITY.is_power_of_two());
+/// ```
+pub const CAPACITY: usize = if cfg!(feature = "queue-256") {
+    256
+} else if cfg!(feature = "queue-128") {
+    128
+} else if cfg!(feature = "queue-64") {
+    64
+} else if cfg!(feature = "queue-32") {
+    32
+} else if cfg!(feature = "queue-16") {
+    16
+} else if cfg!(feature = "queue-8") {
+    8
+} else {
+    16
+};
+
+/// The tick rate, in Hz: embassy-time's `TICK_HZ` (its `tick-hz-*` feature).
+///
+/// ```
+/// assert!(lull_time::TICK_HZ > 0);
+/// ```
+pub const TICK_HZ: u64 = embassy_time_driver::TICK_HZ;
+
+/// The shortest tick period [`init`] accepts, in core clock cycles.
+pub const MIN_CYCLES_PER_TICK: u32 = 256;
+
+/// The driver's state: the clock, the queue and its guard.
+struct Time {
+    clock: TickClock,
+    queue: UnsafeCell<TimerQueue<CAPACITY>>,
+    /// A context that masked the queue's other users holds the queue (only
+    /// SysTick can still run: it checks this flag).
+    locked: AtomicBool,
+    /// A tick found the queue locked: its holder pends SysTick on leaving.
+    missed: AtomicBool,
+    /// The timer priority (hardware value); 0 until `init`.
+    prio: AtomicU8,
+    /// ARMv6-M: the NVIC interrupts at or below the timer priority.
+    nvic: AtomicU32,
+    /// Host builds: how many times the holder pended the tick.
+    #[cfg(not(target_os = "none"))]
+    pended: AtomicU32,
+}
+
+// SAFETY: the queue is only reached by `schedule` (with its other users
+// masked and `locked` set) and by `tick` (which checks `locked` and which no
+// other user can preempt); everything else is atomic.
+unsafe impl Sync for Time {}
+
+impl Time {
+    const fn new() -> Self {
+        Time {
+            clock: TickClock::new(),
+            queue: UnsafeCell::new(TimerQueue::new()),
+            locked: AtomicBool::new(false),
+            missed: AtomicBool::new(false),
+            prio: AtomicU8::new(0),
+            nvic: AtomicU32::new(0),
+            #[cfg(not(target_os = "none"))]
+            pended: AtomicU32::new(0),
+        }
+    }
+
+    /// `schedule_wake`: wakes `waker` at tick `at` (now, if `at` has passed).
+    fn schedule(&self, at: u64, waker: &Waker) {
+        let prio = self.prio.load(Ordering::Relaxed);
+        assert!(
+            prio != 0,
+            "lull-time: a timer was used before lull_time::init"
+        );
+        self.check_caller(prio);
+        let m = arch::mask(prio, self.nvic.load(Ordering::Relaxed));
+        self.locked.store(true, Ordering::Relaxed);
+        compiler_fence(Ordering::SeqCst);
+        // Compared with the clock while the queue is held: a tick that
+        // passes after this point finds the entry (or, on ARMv6-M, finds the
+        // queue locked and is served again when it is released).
+        let due = at <= self.clock.now();
+        let r = if due {
+            Ok(())
+        } else {
+            // SAFETY: every other user of the queue is masked, and SysTick,
+            // which may still run on ARMv6-M, sees `locked` and keeps off.
+            unsafe { &mut *self.queue.get() }.schedule(at, waker)
+        };
+        compiler_fence(Ordering::SeqCst);
+        self.locked.store(false, Ordering::Relaxed);
+        arch::unmask(m);
+        if self.missed.load(Ordering::Relaxed) {
+            self.pend_tick();
+        }
+        if due {
+            waker.wake_by_ref();
+        }
+        if let Err(QueueFull { capacity }) = r {
+            panic!(
+                "lull-time: timer queue full ({capacity} wakers waiting); enable a larger \
+                 `queue-N` feature of lull-time (queue-8 .. queue-256)"
+            );
+        }
+    }
+
+    /// The tick: counts it if SysTick wrapped, then wakes the expired
+    /// wakers. Runs at the timer priority: no user of the queue preempts it.
+    fn tick(&self, wrapped: bool) {
+        if wrapped {
+            self.clock.advance();
+        }
+        self.missed.store(false, Ordering::Relaxed);
+        let now = self.clock.now();
+        loop {
+            compiler_fence(Ordering::SeqCst);
+            if self.locked.load(Ordering::Relaxed) {
+                // ARMv6-M: we preempted a holder; it pends us again.
+                self.missed.store(true, Ordering::Relaxed);
+                return;
+            }
+            // SAFETY: nobody holds the queue (`locked` is clear) and every
+            // other user runs at or below our priority: none preempts us.
+            let expired = unsafe { &mut *self.queue.get() }.pop_expired(now);
+            compiler_fence(Ordering::SeqCst);
+            match expired {
+                Some(w) => w.wake(),
+                None => return,
+            }
+        }
+    }
+
+    fn pend_tick(&self) {
+        #[cfg(not(target_os = "none"))]
+        self.pended.fetch_add(1, Ordering::Relaxed);
+        arch::pend_tick();
+    }
+
+    /// Panics if the running handler is more urgent than the timer.
+    #[inline(always)]
+    #[allow(unused_variables)]
+    fn check_caller(&self, prio: u8) {
+        #[cfg(target_os = "none")]
+        {
+            let n = arch::exception_number();
+            if n != 0 && (n < 4 || arch::exception_priority(n) < prio) {
+                panic!(
+                    "lull-time: exception {n} uses a timer but runs above the timer priority; \
+                     raise it with lull_time::init_at_priority"
+                );
+            }
+        }
+    }
+}
+
+static TIME: Time = Time::new();
+
+/// The current time, in ticks since [`init`] (0 before). Same as
+/// `embassy_time::Instant::now().as_ticks()`.
+///
+/// ```
+/// assert_eq!(lull_time::now(), 0); // on the host: no tick ever comes
+/// ```
+#[inline]
+pub fn now() -> u64 {
+    TIME.clock.now()
+}
+
+/// Wakers waiting in the timer queue (for tests and statistics).
+///
+/// Reads the queue without masking: exact when called where no timer can be
+/// scheduled or expire meanwhile (e.g. with nothing else running).
+///
+/// ```
+/// assert_eq!(lull_time::pending(), 0);
+/// ```
+pub fn pending() -> usize {
+    // SAFETY: reads one `u16` field; a concurrent update makes the value
+    // stale, never invalid (the field is a plain integer, written whole).
+    unsafe { (*TIME.queue.get()).len() }
+}
+
+/// Starts the time driver: SysTick at the timer priority just below the
+/// highest level (in Lull's logical numbering, `2^bits − 1`), one interrupt
+/// per tick of `core_clock_hz / TICK_HZ` cycles.
+///
+/// Call it once, before any timer is used, in Thread mode or in
+/// `#[lull::app]`'s `init`, after the priorities of the interrupts that use
+/// time are set. Taking `SYST` makes a second call impossible.
+///
+/// # Panics
+/// If the tick period is outside `MIN_CYCLES_PER_TICK..=2^24` cycles (pick
+/// another `tick-hz-*` feature of embassy-time).
+///
+/// ```ignore
+/// lull_time::init(cortex_m::Peripherals::take().unwrap().SYST, 12_000_000);
+/// ```
+pub fn init(syst: cortex_m::peripheral::SYST, core_clock_hz: u32) {
+    init_inner(syst, core_clock_hz, None)
+}
+
+/// [`init`] with the timer priority chosen: `logical` in Lull's numbering
+/// (1 = lowest, as `#[task(priority = ..)]`), at most `2^bits − 1` (BASEPRI
+/// cannot mask the highest level). Tasks that use time must run at `logical`
+/// or below; interrupts above it are never masked by the time driver.
+///
+/// ```ignore
+/// #[init]
+/// fn init(cx: init::Context) -> (Shared, Local) {
+///     lull::time::init_at_priority(cx.core.SYST, 12_000_000, 2);
+///     // ..
+/// }
+/// ```
+pub fn init_at_priority(syst: cortex_m::peripheral::SYST, core_clock_hz: u32, logical: u8) {
+    init_inner(syst, core_clock_hz, Some(logical))
+}
+
+#[allow(unused_variables)]
+fn init_inner(syst: cortex_m::peripheral::SYST, core_clock_hz: u32, logical: Option<u8>) {
+    let cycles = (core_clock_hz as u64 + TICK_HZ / 2) / TICK_HZ;
+    assert!(
+        (MIN_CYCLES_PER_TICK as u64..=1 << 24).contains(&cycles),
+        "lull-time: a tick of {cycles} cycles ({core_clock_hz} Hz / TICK_HZ {TICK_HZ}) is outside \
+         {MIN_CYCLES_PER_TICK}..=16777216: choose another `tick-hz-*` feature of embassy-time"
+    );
+    #[cfg(target_os = "none")]
+    {
+        let _ = syst; // owned by the driver from now on
+        let (_, bits) = arch::set_systick_priority(1);
+        let logical = logical.unwrap_or(((1u32 << bits) - 1) as u8);
+        let (hw, _) = arch::set_systick_priority(logical);
+        #[cfg(lull_time_nvic)]
+        TIME.nvic.store(arch::nvic_users(hw), Ordering::Relaxed);
+        TIME.prio.store(hw, Ordering::Relaxed);
+        arch::start_systick(cycles as u32);
+    }
+}
+
+/// The driver embassy-time calls.
+struct Driver;
+
+impl embassy_time_driver::Driver for Driver {
+    #[inline]
+    fn now(&self) -> u64 {
+        TIME.clock.now()
+    }
+    #[inline]
+    fn schedule_wake(&self, at: u64, waker: &Waker) {
+        TIME.schedule(at, waker)
+    }
+}
+
+#[cfg(all(feature = "driver", target_os = "none"))]
+embassy_time_driver::time_driver_impl!(static DRIVER: Driver = Driver);
+
+/// The tick handler (cortex-m-rt's vector table calls `SysTick` by name).
+#[cfg(all(feature = "driver", target_os = "none"))]
+#[unsafe(no_mangle)]
+extern "C" fn SysTick() {
+    TIME.tick(arch::take_countflag());
+}
+
+#[cfg(test)]
+mod tests;
