@@ -91,10 +91,11 @@
 //! that yields is re-queued by one store. Measured on thumbv7m (`cargo xtask
 //! bench`, instructions from one task's code to the next task's code): 27
 //! per switch with 3, 30 or 300 tasks. Each task carries 3 words of
-//! bookkeeping (12 bytes on Cortex-M, plus padding to the future's alignment)
-//! in front of its future; the future's memory holds its output after it
-//! finishes. A `JoinHandle` awaited before its task finishes borrows a
-//! small record from the allocator until then.
+//! bookkeeping (12 bytes on Cortex-M) in front of its future, and a 2-word
+//! join slot next to it (the waker of a task awaiting its `JoinHandle`),
+//! plus padding to the future's alignment; the memory of the future and
+//! join slot holds the output after it finishes. Awaiting a `JoinHandle`
+//! never allocates.
 //!
 //! # Cancel safety
 //!

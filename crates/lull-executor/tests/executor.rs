@@ -427,7 +427,7 @@ fn join_handle_output_detach_and_waiting_task() {
             log("slow done");
             String::from("value")
         });
-        // A task awaits another task's handle (a join record is allocated).
+        // A task awaits another task's handle (its join slot holds the waker).
         let waiter = x.spawn(async move {
             log("waiter waits");
             let v = slow.await;

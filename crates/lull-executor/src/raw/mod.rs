@@ -19,9 +19,18 @@
 //! | woken (8 bits) |  woken since its poll started (see "The woken flag")
 //! +----------------+ 3 words = 12 bytes on Cortex-M (one byte unused)
 //! | allocator      |  the handle (zero-sized for `#[allocator]` handles)
-//! | future | output|  a union: the future while it runs, then its output
+//! | join slot      |  a union: while the future runs, the waker of the
+//! | + future       |  task awaiting the JoinHandle (2 words) and the
+//! |   | output     |  future; then the output
 //! +----------------+
 //! ```
+//!
+//! The join slot is initialised only while the vtable is a `joined` one
+//! (a `JoinHandle` was polled before its task finished). Keeping it in the
+//! task's own allocation makes awaiting a `JoinHandle` allocation-free: a
+//! program that uses only `try_spawn` never reaches the OOM hook. (It used
+//! to be a record allocated on the first such poll, which called the OOM
+//! hook when the heap was full; that kept the task 2 words smaller.)
 //!
 //! The [`Waker`] of a task is the address of its header and one
 //! `RawWakerVTable` per executor (a `static` the macro defines). Cloning a
@@ -184,6 +193,9 @@
 //! task array and no capacity), and `refs` + `woken` (a task's memory is
 //! freed when it is done *and* no waker, `JoinHandle` or queue refers to it
 //! any more — wakers may outlive their task, so something must count them).
+//! Beyond the header, a running task keeps a 2-word join slot (see "Memory
+//! layout"), shared with its output: the price of an await that cannot
+//! run out of memory.
 //! An executor that keeps tasks in never-freed slots could drop the count
 //! (a stale waker would then wake whatever task reuses the slot: a spurious
 //! poll), but the slot (link + task pointer) and the vtable are still three
@@ -192,7 +204,8 @@
 //! capacity on every executor. Peers measured in the same run
 //! (`task-overhead`): embassy-executor 22 bytes per task (its tasks are
 //! statics, never freed), RTIC 4 (static tasks, no waker count needed), Lull
-//! 14 (12 + 2 bytes of padding for the ring's 2-byte future).
+//! 22 (12 of header + 8 of join slot + 2 bytes of padding for the ring's
+//! 2-byte future; 14 before the join slot moved into the task).
 //!
 //! # ARMv6-M
 //!
@@ -208,7 +221,9 @@ use core::marker::PhantomData;
 use core::mem::{ManuallyDrop, MaybeUninit};
 use core::pin::Pin;
 use core::ptr::{self, NonNull};
-use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU8, AtomicU16, Ordering::Relaxed};
+use core::sync::atomic::{
+    AtomicBool, AtomicPtr, AtomicU8, AtomicU16, AtomicUsize, Ordering::Relaxed,
+};
 use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use allocator_api2::alloc::{Allocator, Layout};
@@ -246,6 +261,9 @@ pub(crate) enum Kind {
     Done,
     /// Nothing left but the header and memory.
     Dead,
+    /// The future panicked while polled (host, `panic = "unwind"`), or its
+    /// destructor is running: no future, no output.
+    Panicked,
     /// The `block_on` future (the executor's static root header).
     Root,
     /// The root header outside `block_on`.
@@ -258,9 +276,9 @@ pub(crate) enum Kind {
 pub struct TaskVTable {
     poll: unsafe fn(NonNull<Header>),
     kind: Kind,
-    /// The header points to a [`JoinRecord`] that starts with a copy of this
-    /// vtable (a `JoinHandle` is waiting for a running task).
-    record: bool,
+    /// Running, and the task's join slot holds the waker of the task
+    /// awaiting its `JoinHandle`.
+    joined: bool,
     /// Running: drop the future (now, or when next polled if it is the head
     /// of the ring during `block_on`). Done: drop the output.
     discard: unsafe fn(NonNull<Header>),
@@ -272,6 +290,9 @@ pub struct TaskVTable {
     take_joiner: unsafe fn(NonNull<Header>) -> Option<Waker>,
     /// Free the memory (the future and output must be gone).
     dealloc: unsafe fn(NonNull<Header>),
+    /// Running: its `poll` panicked (host, `panic = "unwind"`): become
+    /// Panicked, drop the future, and return the joiner's waker.
+    poison: unsafe fn(NonNull<Header>) -> Option<Waker>,
 }
 
 /// Per-task bookkeeping: 3 words at the start of every task allocation.
@@ -292,10 +313,7 @@ pub struct Header {
 impl Header {
     #[inline(always)]
     fn vtable(&self) -> &'static TaskVTable {
-        // SAFETY: the vtable word always points to a static vtable or to a
-        // live JoinRecord; a record outlives every read made through this
-        // reference (it is freed only by `take_joiner`, in Thread mode,
-        // after which the word points to a static vtable again).
+        // SAFETY: the vtable word always points to a static vtable.
         unsafe { self.vtable.get().as_ref() }
     }
 
@@ -312,17 +330,6 @@ impl Header {
     }
 }
 
-/// A `JoinHandle` waiting for a running task: allocated when the handle is
-/// first polled before the task finished, freed when it finishes, is
-/// cancelled or the handle is dropped. Keeping the waiter out of line keeps
-/// the header at three words for every task.
-#[repr(C)]
-struct JoinRecord {
-    vt: TaskVTable,
-    orig: &'static TaskVTable,
-    waker: Waker,
-}
-
 #[repr(C)]
 struct Task<F: Future, A> {
     header: Header,
@@ -330,9 +337,21 @@ struct Task<F: Future, A> {
     stage: Stage<F>,
 }
 
+/// The future and its join slot while the task runs, then its output.
 union Stage<F: Future> {
-    future: ManuallyDrop<F>,
+    running: ManuallyDrop<Running<F>>,
     output: ManuallyDrop<F::Output>,
+}
+
+/// A running task's memory beyond the header.
+struct Running<F> {
+    /// The waker of the task awaiting the `JoinHandle`: initialised while
+    /// the vtable is a `joined` one. It lives here, in the task's own
+    /// allocation, so that awaiting a `JoinHandle` never allocates; it
+    /// shares its memory with the output, which exists only after it is
+    /// gone.
+    joiner: MaybeUninit<Waker>,
+    future: F,
 }
 
 /// Proof that a handle was obtained in Thread mode; only the
@@ -390,8 +409,11 @@ pub struct Executor {
     /// The root future completed: root wakes do nothing. Read by handlers.
     root_done: AtomicBool,
     in_block_on: Cell<bool>,
-    /// Spawned tasks whose future has not been dropped yet.
-    live: Cell<usize>,
+    /// Spawned tasks whose future has not been dropped yet. Written by
+    /// Thread mode only (plain load and store, no read-modify-write); atomic
+    /// so that `live_tasks` may be read from anywhere (`ExecutorType::
+    /// executor()` is a safe function any context can call).
+    live: AtomicUsize,
     capacity: usize,
     #[cfg(not(target_os = "none"))]
     pub(crate) host: host::Hooks,
@@ -406,12 +428,13 @@ unsafe impl Sync for Executor {}
 const ROOT_IDLE: &TaskVTable = &TaskVTable {
     poll: noop,
     kind: Kind::RootIdle,
-    record: false,
+    joined: false,
     discard: noop,
     take_output: no_output,
     set_joiner: no_joiner,
     take_joiner: no_take_joiner,
     dealloc: noop,
+    poison: no_poison,
 };
 
 unsafe fn noop(_: NonNull<Header>) {}
@@ -420,6 +443,9 @@ unsafe fn no_output(_: NonNull<Header>, _: *mut ()) {
 }
 unsafe fn no_joiner(_: NonNull<Header>, _: &Waker) {}
 unsafe fn no_take_joiner(_: NonNull<Header>) -> Option<Waker> {
+    None
+}
+unsafe fn no_poison(_: NonNull<Header>) -> Option<Waker> {
     None
 }
 
@@ -441,7 +467,7 @@ impl Executor {
             root_future: Cell::new(ptr::null_mut()),
             root_done: AtomicBool::new(false),
             in_block_on: Cell::new(false),
-            live: Cell::new(0),
+            live: AtomicUsize::new(0),
             capacity,
             #[cfg(not(target_os = "none"))]
             host: host::Hooks::new(),
@@ -450,7 +476,14 @@ impl Executor {
 
     /// Spawned tasks that have not finished (nor been cancelled).
     pub fn live_tasks(&self) -> usize {
-        self.live.get()
+        self.live.load(Relaxed)
+    }
+
+    /// Adds `n` (wrapping) to the live count. Thread mode only.
+    #[inline(always)]
+    fn add_live(&self, n: usize) {
+        self.live
+            .store(self.live.load(Relaxed).wrapping_add(n), Relaxed);
     }
 
     /// The `max_spawned_tasks` of this executor (`usize::MAX` if unbounded).
@@ -541,8 +574,14 @@ impl Executor {
             // served by it).
             h.woken.store(0, sync::FLAG);
             sync::compiler_fence();
+            // Host tests unwind: a panicking poll must not leave `cur` in
+            // the ring (compiled out with `panic = "abort"`, as on Cortex-M).
+            #[cfg(panic = "unwind")]
+            let guard = PollGuard { ex: self, cur };
             // SAFETY: `cur` is a live task whose vtable matches its state.
             unsafe { (h.vtable().poll)(NonNull::new_unchecked(cur)) };
+            #[cfg(panic = "unwind")]
+            core::mem::forget(guard);
             sync::compiler_fence();
             if h.woken.load(sync::FLAG) == 0 {
                 // Not woken during the poll.
@@ -563,6 +602,40 @@ impl Executor {
                 // SAFETY: Thread mode.
                 cur = unsafe { self.after_interrupt() };
             }
+        }
+    }
+
+    /// The poll of the head `cur` panicked and is unwinding (host): take it
+    /// off the ring and make it IDLE, so that the executor stays usable. A
+    /// Running task becomes Panicked: its future is dropped, its joiner woken
+    /// (awaiting its `JoinHandle` then panics too). The `block_on` future's
+    /// header is only unlinked (`block_on` unwinds). Thread mode only.
+    #[cfg(panic = "unwind")]
+    #[cold]
+    #[inline(never)]
+    unsafe fn poll_panicked(&self, cur: *mut Header) {
+        // SAFETY: `cur` is the live head of the ring (it was being polled).
+        let h = unsafe { &*cur };
+        let next = h.state.load(Relaxed);
+        if ptr::eq(next, cur) {
+            self.tail.set(ptr::null_mut());
+        } else {
+            // SAFETY: the tail is alive and in the ring (Thread mode only).
+            unsafe { (*self.tail.get()).state.store(next, Relaxed) };
+        }
+        // Its word is still a (stale) ring link, not IDLE: nothing frees it
+        // or claims it while its future is dropped.
+        // SAFETY: `cur` is alive; `poison` is a no-op except for Running.
+        let joiner = unsafe { (h.vtable().poison)(NonNull::new_unchecked(cur)) };
+        sync::compiler_fence();
+        h.state.store(ptr::null_mut(), Relaxed);
+        sync::compiler_fence();
+        if !ptr::eq(cur, &self.root) {
+            // SAFETY: Thread mode, `cur` just became IDLE.
+            unsafe { settle(NonNull::new_unchecked(cur)) };
+        }
+        if let Some(w) = joiner {
+            w.wake();
         }
     }
 
@@ -649,6 +722,22 @@ impl Executor {
             // SAFETY: the tail is alive; its link (without flags) is the head.
             untag(unsafe { (*tail).state.load(Relaxed) })
         }
+    }
+}
+
+/// Takes a panicking task off the ring when the executor unwinds (host).
+#[cfg(panic = "unwind")]
+struct PollGuard<'a> {
+    ex: &'a Executor,
+    cur: *mut Header,
+}
+
+#[cfg(panic = "unwind")]
+impl Drop for PollGuard<'_> {
+    fn drop(&mut self) {
+        // SAFETY: only dropped while unwinding out of the poll of `cur`,
+        // the head of the ring, in Thread mode (`run`).
+        unsafe { self.ex.poll_panicked(self.cur) }
     }
 }
 
@@ -843,42 +932,71 @@ impl<F: Future + 'static, E: ExecutorType> Vt<F, E> {
     const RUNNING: &'static TaskVTable = &TaskVTable {
         poll: poll_task::<F, E>,
         kind: Kind::Running,
-        record: false,
+        joined: false,
+        discard: cancel_task::<F, E>,
+        take_output: no_output,
+        set_joiner: set_joiner::<F, E>,
+        take_joiner: no_take_joiner,
+        dealloc: dealloc::<F, E>,
+        poison: poison_task::<F, E>,
+    };
+    /// Running, with a joiner's waker in the join slot.
+    const JOINED: &'static TaskVTable = &TaskVTable {
+        poll: poll_task::<F, E>,
+        kind: Kind::Running,
+        joined: true,
         discard: cancel_task::<F, E>,
         take_output: no_output,
         set_joiner: set_joiner::<F, E>,
         take_joiner: take_joiner::<F, E>,
         dealloc: dealloc::<F, E>,
+        poison: poison_task::<F, E>,
     };
     const CANCELLING: &'static TaskVTable = &TaskVTable {
         poll: drop_future::<F, E>,
         kind: Kind::Cancelling,
-        record: false,
+        joined: false,
         discard: noop,
         take_output: no_output,
         set_joiner: no_joiner,
         take_joiner: no_take_joiner,
         dealloc: dealloc::<F, E>,
+        poison: no_poison,
     };
     const DONE: &'static TaskVTable = &TaskVTable {
         poll: noop,
         kind: Kind::Done,
-        record: false,
+        joined: false,
         discard: drop_output::<F, E>,
         take_output: take_output::<F, E>,
         set_joiner: no_joiner,
         take_joiner: no_take_joiner,
         dealloc: dealloc::<F, E>,
+        poison: no_poison,
     };
     const DEAD: &'static TaskVTable = &TaskVTable {
         poll: noop,
         kind: Kind::Dead,
-        record: false,
+        joined: false,
         discard: noop,
         take_output: no_output,
         set_joiner: no_joiner,
         take_joiner: no_take_joiner,
         dealloc: dealloc::<F, E>,
+        poison: no_poison,
+    };
+    /// The future panicked (or its destructor is running): no future, no
+    /// output. A `JoinHandle` awaiting it panics.
+    const PANICKED: &'static TaskVTable = &TaskVTable {
+        poll: noop,
+        kind: Kind::Panicked,
+        joined: false,
+        discard: noop,
+        take_output: no_output,
+        set_joiner: no_joiner,
+        take_joiner: no_take_joiner,
+        dealloc: dealloc::<F, E>,
+        poison: no_poison,
     };
 }
 
@@ -899,54 +1017,76 @@ unsafe fn poll_task<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) {
     let mut cx = Context::from_waker(&waker);
     // SAFETY: the task is Running, so the union holds the future; the
     // allocation never moves, so the future is pinned.
-    let future = unsafe { Pin::new_unchecked(&mut *(*task).stage.future) };
+    let future = unsafe { Pin::new_unchecked(&mut (*(*task).stage.running).future) };
     if let Poll::Ready(output) = future.poll(&mut cx) {
         // SAFETY: `t` is this Running task.
         unsafe { complete::<F, E>(t, output) };
     }
 }
 
+/// Ends a Running (or Cancelling) task's future: takes its joiner, makes
+/// it Panicked (inert: nothing can poll it or take an output) while the
+/// future's destructor runs, updates the bookkeeping first, then drops the
+/// future. If the destructor panics, the task stays Panicked with its
+/// counts right; only its memory leaks (the reference of the future is
+/// given back before the drop, so the caller must hold another one or the
+/// task must be in the ring).
+///
+/// Returns the joiner's waker, not yet woken.
+unsafe fn end_future<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) -> Option<Waker> {
+    let task = t.cast::<TaskOf<F, E>>().as_ptr();
+    // SAFETY: `t` is alive; the vtable says whether the join slot is set.
+    let joiner = unsafe { take_joiner::<F, E>(t) };
+    // SAFETY: `t` is alive.
+    unsafe { t.as_ref() }.set_vtable(Vt::<F, E>::PANICKED);
+    E::executor().add_live(usize::MAX);
+    // SAFETY: the future's reference. The caller holds another reference or
+    // the task is in the ring (its word is not IDLE): this cannot free it.
+    unsafe { release::<E>(t, REF) };
+    // SAFETY: the union holds the future (Running/Cancelling), dropped
+    // exactly once here; the memory stays allocated (see above).
+    unsafe { ManuallyDrop::drop(&mut (*task).stage.running) };
+    joiner
+}
+
 /// The future returned `Ready(output)`.
 #[inline(never)]
 unsafe fn complete<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>, output: F::Output) {
     let task = t.cast::<TaskOf<F, E>>().as_ptr();
-    // SAFETY: `t` is alive (it is being polled).
+    // SAFETY: `t` is alive (it is being polled, so it is in the ring).
     let h = unsafe { t.as_ref() };
-    // SAFETY: Running.
-    let joiner = unsafe { take_joiner::<F, E>(t) };
-    // Dead while the future's destructor runs: nothing can reach it again.
-    h.set_vtable(Vt::<F, E>::DEAD);
-    // SAFETY: the union holds the future, which is dropped exactly once here.
-    unsafe { ManuallyDrop::drop(&mut (*task).stage.future) };
-    let ex = E::executor();
-    ex.live.set(ex.live.get() - 1);
+    // Queue the awaiting task first (a wake in Thread mode only queues it;
+    // it runs after this returns): it is woken even if the future's
+    // destructor panics below.
+    // SAFETY: Running, in the ring.
+    if let Some(w) = unsafe { end_future::<F, E>(t) } {
+        w.wake();
+    }
     if h.refs.load(Relaxed) & HANDLE != 0 {
         // SAFETY: the future's slot is free.
         unsafe { (*task).stage.output = ManuallyDrop::new(output) };
         h.set_vtable(Vt::<F, E>::DONE);
     } else {
+        h.set_vtable(Vt::<F, E>::DEAD);
         drop(output);
-    }
-    // SAFETY: the future's reference; the task is in the ring (being polled),
-    // so this cannot free it.
-    unsafe { release::<E>(t, REF) };
-    if let Some(w) = joiner {
-        w.wake();
     }
 }
 
-/// Drops a Running (or Cancelling) task's future now.
+/// Drops a Running (or Cancelling) task's future now (its joiner, if any,
+/// is dropped without a wake: the handle is being cancelled).
 unsafe fn drop_future<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) {
-    let task = t.cast::<TaskOf<F, E>>().as_ptr();
-    // SAFETY: `t` is alive.
-    let h = unsafe { t.as_ref() };
-    h.set_vtable(Vt::<F, E>::DEAD);
-    // SAFETY: the union holds the future (Running/Cancelling); dropped once.
-    unsafe { ManuallyDrop::drop(&mut (*task).stage.future) };
-    let ex = E::executor();
-    ex.live.set(ex.live.get() - 1);
-    // SAFETY: the future's reference.
-    unsafe { release::<E>(t, REF) };
+    // SAFETY: Running/Cancelling; called by `cancel_task` (the JoinHandle
+    // holds a reference) or by the executor (in the ring).
+    drop(unsafe { end_future::<F, E>(t) });
+    // SAFETY: `t` is alive (see above).
+    unsafe { t.as_ref() }.set_vtable(Vt::<F, E>::DEAD);
+}
+
+/// The poll of a Running task panicked (host, `panic = "unwind"`; the task
+/// is the head of the ring): it becomes Panicked and its future is dropped.
+unsafe fn poison_task<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) -> Option<Waker> {
+    // SAFETY: Running, in the ring.
+    unsafe { end_future::<F, E>(t) }
 }
 
 /// `JoinHandle::cancel` of a Running task (its joiner already taken).
@@ -961,7 +1101,7 @@ unsafe fn cancel_task<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) 
         // SAFETY: as above; makes sure it is polled (again).
         unsafe { wake_task::<E>(t) };
     } else {
-        // SAFETY: Running, not being polled.
+        // SAFETY: Running, not being polled; the JoinHandle holds a reference.
         unsafe { drop_future::<F, E>(t) };
     }
 }
@@ -999,58 +1139,35 @@ unsafe fn dealloc<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) {
     }
 }
 
+/// Stores (a clone of) the waker of the task awaiting a Running task, in
+/// the task's join slot: no allocation.
 unsafe fn set_joiner<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>, waker: &Waker) {
-    // SAFETY: `t` is alive and Running.
-    let h = unsafe { t.as_ref() };
-    let vt = h.vtable();
-    if vt.record {
-        let record = h.vtable.get().cast::<JoinRecord>().as_ptr();
-        // SAFETY: the vtable word points to the live record; Thread mode.
-        unsafe { (*record).waker.clone_from(waker) };
-        return;
-    }
     let task = t.cast::<TaskOf<F, E>>().as_ptr();
-    // SAFETY: the allocator handle is `Copy`.
-    let alloc = unsafe { ptr::read(&raw const (*task).alloc) };
-    let layout = Layout::new::<JoinRecord>();
-    let Ok(mem) = alloc.allocate(layout) else {
-        lull_alloc::handle_alloc_error(layout)
-    };
-    let record = mem.cast::<JoinRecord>();
-    // SAFETY: fresh memory for a JoinRecord.
-    unsafe {
-        record.as_ptr().write(JoinRecord {
-            vt: TaskVTable {
-                record: true,
-                ..*vt
-            },
-            orig: vt,
-            waker: waker.clone(),
-        });
+    // SAFETY: `t` is alive and Running: the union holds `running`.
+    let (h, slot) = unsafe { (t.as_ref(), &mut (*(*task).stage.running).joiner) };
+    if h.vtable().joined {
+        // SAFETY: a `joined` vtable means the slot is initialised; Thread
+        // mode (only Thread mode reaches a JoinHandle).
+        unsafe { slot.assume_init_mut() }.clone_from(waker);
+    } else {
+        slot.write(waker.clone());
+        h.set_vtable(Vt::<F, E>::JOINED);
     }
-    h.vtable.set(record.cast());
 }
 
-/// Removes the joiner record of a Running task, if any, and returns its
-/// waker.
+/// Removes the joiner of a Running task, if any, and returns its waker.
 unsafe fn take_joiner<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) -> Option<Waker> {
     // SAFETY: `t` is alive.
     let h = unsafe { t.as_ref() };
-    if !h.vtable().record {
+    if !h.vtable().joined {
         return None;
     }
-    let record = h.vtable.get().cast::<JoinRecord>();
-    // SAFETY: the record is live; its fields are read out once, then its
-    // memory is freed with the task's allocator, which allocated it.
-    unsafe {
-        let r = record.as_ptr();
-        let waker = ptr::read(&raw const (*r).waker);
-        h.set_vtable((*r).orig);
-        let task = t.cast::<TaskOf<F, E>>().as_ptr();
-        let alloc = ptr::read(&raw const (*task).alloc);
-        alloc.deallocate(record.cast(), Layout::new::<JoinRecord>());
-        Some(waker)
-    }
+    let task = t.cast::<TaskOf<F, E>>().as_ptr();
+    h.set_vtable(Vt::<F, E>::RUNNING);
+    // SAFETY: `joined`: the task is Running (the union holds `running`)
+    // and the slot is initialised; it is read out once (the vtable no
+    // longer says `joined`).
+    Some(unsafe { (*(*task).stage.running).joiner.assume_init_read() })
 }
 
 /// Why a spawn failed.
@@ -1066,8 +1183,13 @@ pub(crate) fn try_spawn<E: ExecutorType, F: Future + 'static>(
     handle: E,
     future: F,
 ) -> Result<NonNull<Header>, (F, SpawnFailure)> {
+    debug_assert!(
+        !arch::in_handler(),
+        "lull-executor: spawn called in an interrupt handler: the executor runs in Thread mode \
+         only (its handles are !Send and X::get() is None in handlers)"
+    );
     let ex = E::executor();
-    if ex.live.get() >= ex.capacity {
+    if ex.live.load(Relaxed) >= ex.capacity {
         return Err((future, SpawnFailure::Full));
     }
     let layout = Layout::new::<TaskOf<F, E>>();
@@ -1088,11 +1210,14 @@ pub(crate) fn try_spawn<E: ExecutorType, F: Future + 'static>(
             },
             alloc,
             stage: Stage {
-                future: ManuallyDrop::new(future),
+                running: ManuallyDrop::new(Running {
+                    joiner: MaybeUninit::uninit(),
+                    future,
+                }),
             },
         });
     }
-    ex.live.set(ex.live.get() + 1);
+    ex.add_live(1);
     let t = task.cast::<Header>();
     // SAFETY: claimed (CLAIMED word), Thread mode.
     unsafe { ex.ring_insert(t) };
@@ -1110,12 +1235,13 @@ impl<F: Future, E: ExecutorType> RootVt<F, E> {
     const VT: &'static TaskVTable = &TaskVTable {
         poll: poll_root::<F, E>,
         kind: Kind::Root,
-        record: false,
+        joined: false,
         discard: noop,
         take_output: no_output,
         set_joiner: no_joiner,
         take_joiner: no_take_joiner,
         dealloc: noop,
+        poison: no_poison,
     };
 }
 
@@ -1149,6 +1275,9 @@ unsafe fn poll_root<F: Future, E: ExecutorType>(t: NonNull<Header>) {
 /// Runs `future` to completion on executor `E`, running its tasks meanwhile.
 #[track_caller]
 pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::Output {
+    if arch::in_handler() {
+        block_on_in_handler();
+    }
     let ex = E::executor();
     if ex.in_block_on.replace(true) {
         nested_block_on();
@@ -1158,6 +1287,9 @@ pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::
     impl Drop for Guard {
         fn drop(&mut self) {
             let ex = self.0;
+            // After a panic of the `block_on` future the root is out of the
+            // ring (`poll_panicked`); its wakers do nothing from now on.
+            ex.root_done.store(true, sync::FLAG);
             ex.root.set_vtable(ROOT_IDLE);
             ex.root_future.set(ptr::null_mut());
             ex.in_block_on.set(false);
@@ -1181,6 +1313,16 @@ pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::
         Some(output) => output,
         None => unreachable!(),
     }
+}
+
+#[cold]
+#[track_caller]
+fn block_on_in_handler() -> ! {
+    panic!(
+        "lull-executor: block_on called in an interrupt handler: the executor runs in Thread \
+         mode only (its handles are !Send and X::get() is None in handlers); wake a task \
+         from the handler instead"
+    )
 }
 
 #[cold]
@@ -1225,8 +1367,18 @@ pub(crate) unsafe fn join_poll<T>(t: NonNull<Header>, cx: &mut Context<'_>) -> P
             unsafe { (vt.set_joiner)(t, cx.waker()) };
             Poll::Pending
         }
+        Kind::Panicked => task_panicked(),
         _ => panic!("lull-executor: JoinHandle polled after it returned the output"),
     }
+}
+
+#[cold]
+#[track_caller]
+fn task_panicked() -> ! {
+    panic!(
+        "lull-executor: the awaited task panicked: it was taken off the run queue and its \
+         future dropped, so its JoinHandle has no output"
+    )
 }
 
 /// `JoinHandle::drop`: detach.
@@ -1283,8 +1435,11 @@ pub(crate) unsafe fn join_is_finished(t: NonNull<Header>) -> bool {
     )
 }
 
-/// Bytes of bookkeeping per task beyond the future (and its output slot):
-/// the header, padding included, for a future of alignment `align`.
+/// Bytes of bookkeeping per task beyond the future (or its output, if
+/// larger): the header, the join slot (the waker of a task awaiting the
+/// `JoinHandle`, which shares its memory with the output) and padding.
 pub const fn task_overhead<F: Future>() -> usize {
-    core::mem::size_of::<Task<F, ()>>() - core::mem::size_of::<Stage<F>>()
+    let f = core::mem::size_of::<F>();
+    let out = core::mem::size_of::<F::Output>();
+    core::mem::size_of::<Task<F, ()>>() - if f > out { f } else { out }
 }
