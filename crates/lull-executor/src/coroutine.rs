@@ -32,6 +32,7 @@
 
 use core::cell::Cell;
 use core::future::Future;
+use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
@@ -48,8 +49,10 @@ struct Current {
 #[cfg(target_os = "none")]
 mod current {
     pub(super) struct Static(pub(super) super::Current);
-    // SAFETY: only Thread mode resumes coroutine tasks (the executor's
-    // handles are `!Send`); a handler never touches it.
+    // SAFETY: `with` is the only access and runs in Thread mode only: its
+    // callers (`CoroutineTask::poll`, `__poll`) call `thread_mode_only`
+    // first, which panics in a handler. Thread mode is one context, so no
+    // two accesses overlap.
     unsafe impl Sync for Static {}
     pub(super) static CURRENT: Static = Static(super::Current {
         cx: core::cell::Cell::new(core::ptr::null_mut()),
@@ -76,14 +79,40 @@ mod current {
     }
 }
 
+/// Panics unless in Thread mode: the context `r#await!` reads is one
+/// global per core, shared by every coroutine task, so a coroutine task
+/// resumed in a handler would race with one resumed in Thread mode.
+#[inline(always)]
+#[track_caller]
+fn thread_mode_only() {
+    if !lull_alloc::is_thread_mode() {
+        in_handler();
+    }
+}
+
+#[cold]
+#[track_caller]
+fn in_handler() -> ! {
+    panic!(
+        "lull-executor: a coroutine task (or r#await!) was resumed in an interrupt handler: \
+         coroutine tasks run in Thread mode only, because the context r#await! uses is one \
+         global shared with Thread mode"
+    )
+}
+
 /// A future that runs a coroutine: each bare `yield` lets the other tasks
 /// run once; `r#await!` inside it awaits a future.
+///
+/// It is `!Send` and `!Sync`, and polling it in an interrupt handler
+/// panics: the context `r#await!` reads is one global per core, which only
+/// Thread mode may use.
 ///
 /// **Cancel safety:** dropping it drops the coroutine where it stopped.
 #[derive(Debug)]
 #[must_use = "futures do nothing unless awaited"]
 pub struct CoroutineTask<C> {
     coroutine: C,
+    _thread_mode: PhantomData<*mut ()>,
 }
 
 /// Turns a coroutine (`#[coroutine] || { .. yield; .. }`, resume argument
@@ -93,14 +122,19 @@ pub fn coroutine<C>(coroutine: C) -> CoroutineTask<C>
 where
     C: Coroutine<(), Yield = ()>,
 {
-    CoroutineTask { coroutine }
+    CoroutineTask {
+        coroutine,
+        _thread_mode: PhantomData,
+    }
 }
 
 impl<C: Coroutine<(), Yield = ()>> Future for CoroutineTask<C> {
     type Output = C::Return;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<C::Return> {
-        // SAFETY: structural pinning of the only field.
+        thread_mode_only();
+        // SAFETY: structural pinning of the coroutine (the other field is a
+        // zero-sized marker).
         let coroutine = unsafe { self.map_unchecked_mut(|s| &mut s.coroutine) };
         let cx_ptr: *mut Context<'_> = cx;
         let saved = current::with(|c| {
@@ -126,7 +160,9 @@ impl<C: Coroutine<(), Yield = ()>> Future for CoroutineTask<C> {
 }
 
 #[doc(hidden)]
+#[track_caller]
 pub fn __poll<F: Future>(future: Pin<&mut F>) -> Poll<F::Output> {
+    thread_mode_only();
     let cx = current::with(|c| c.cx.get());
     assert!(
         !cx.is_null(),

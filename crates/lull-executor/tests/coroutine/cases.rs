@@ -77,3 +77,75 @@ fn bare_yield_lets_others_run_and_await_sleeps() {
         assert_eq!((polls.get(), SLEEPS.with(Cell::get)), (2, 1));
     });
 }
+
+/// Issue #11 item 6: the context `r#await!` reads is one global on
+/// Cortex-M, so a coroutine task polled in a handler would race with one
+/// polled in Thread mode. Polling one in a handler panics naming the rule.
+#[test]
+fn coroutine_task_polled_in_a_handler_panics_with_the_rule() {
+    use std::future::Future;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    thread_mode(|| {
+        let mut task = std::pin::pin!(coroutine(
+            #[coroutine]
+            || {
+                yield;
+            }
+        ));
+        let mut cx = std::task::Context::from_waker(Waker::noop());
+        let p = catch_unwind(AssertUnwindSafe(|| {
+            in_exception(17, || task.as_mut().poll(&mut cx))
+        }))
+        .unwrap_err();
+        let msg = p.downcast_ref::<&str>().copied().unwrap_or_default();
+        assert!(msg.contains("Thread mode only"), "{msg}");
+        // In Thread mode it runs.
+        assert!(task.as_mut().poll(&mut cx).is_pending());
+        assert!(task.as_mut().poll(&mut cx).is_ready());
+    });
+}
+
+/// `r#await!` in a coroutine resumed directly in a handler (as a generator
+/// task of `lull::app` is) panics too instead of reading Thread mode's
+/// context.
+#[test]
+fn r_await_in_a_handler_panics_with_the_rule() {
+    use std::ops::Coroutine;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    thread_mode(|| {
+        let mut c = std::pin::pin!(
+            #[coroutine]
+            static || {
+                r#await!(std::future::ready(1));
+            }
+        );
+        let p = catch_unwind(AssertUnwindSafe(|| {
+            in_exception(17, || {
+                let _ = c.as_mut().resume(());
+            })
+        }))
+        .unwrap_err();
+        let msg = p.downcast_ref::<&str>().copied().unwrap_or_default();
+        assert!(msg.contains("Thread mode only"), "{msg}");
+    });
+}
+
+/// `CoroutineTask` is `!Send` and `!Sync` even for a `Send` coroutine: the
+/// two impls below make `is_not_send` ambiguous, a compile error, for any
+/// type that is `Send` (resp. `Sync`).
+#[test]
+fn coroutine_task_is_neither_send_nor_sync() {
+    trait AmbiguousIfSend<A> {
+        fn is_not_send() {}
+    }
+    impl<T: ?Sized> AmbiguousIfSend<()> for T {}
+    impl<T: ?Sized + Send> AmbiguousIfSend<u8> for T {}
+    trait AmbiguousIfSync<A> {
+        fn is_not_sync() {}
+    }
+    impl<T: ?Sized> AmbiguousIfSync<()> for T {}
+    impl<T: ?Sized + Sync> AmbiguousIfSync<u8> for T {}
+    type Task = lull_executor::coroutine::CoroutineTask<fn()>;
+    <Task as AmbiguousIfSend<_>>::is_not_send();
+    <Task as AmbiguousIfSync<_>>::is_not_sync();
+}
