@@ -1,0 +1,13 @@
+//! Compile-fail tests: nothing that holds or reaches the executor's
+//! Thread-mode state (its handle, a `JoinHandle`, a coroutine task) can be
+//! sent or shared with another context — a handler, a
+//! `critical_section::Mutex` static, another thread. Pinned to the
+//! toolchain of `rust-toolchain.toml` (1.95.0): the expected messages are
+//! rustc's.
+
+#[test]
+#[cfg_attr(miri, ignore = "trybuild runs rustc")]
+fn ui() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/*.rs");
+}
