@@ -166,6 +166,7 @@ pub unsafe trait Heap {
 /// /// Counts the regions it was given (and never hands out a block).
 /// struct Regions {
 ///     regions: usize,
+///     last: Option<&'static mut [MaybeUninit<u8>]>,
 /// }
 ///
 /// // SAFETY: hands out nothing; calls no allocator.
@@ -185,14 +186,14 @@ pub unsafe trait Heap {
 ///     type Error = core::convert::Infallible;
 ///
 ///     fn add_memory(&mut self, region: &'static mut [MaybeUninit<u8>]) -> Result<(), Self::Error> {
-///         let _ = region;
+///         self.last = Some(region);
 ///         self.regions += 1;
 ///         Ok(())
 ///     }
 /// }
 ///
 /// #[lull_alloc::allocator]
-/// static A: Regions = Regions { regions: 0 };
+/// static A: Regions = Regions { regions: 0, last: None };
 ///
 /// # lull_alloc::host::thread_mode(|| {
 /// let a = A::get().unwrap();

@@ -7,7 +7,9 @@
 //! and uses no atomic read-modify-write. The type system keeps it out of
 //! handlers: the only way to use it is a zero-sized *handle* that
 //! `A::get()` returns in Thread mode only, and that is neither `Send` nor
-//! `Sync`.
+//! `Sync`. The [`soundness`] page states the rules: what may cross into a
+//! handler, the `Send`/`Sync` of each type, and what `unsafe` heap
+//! implementations promise.
 //!
 //! ```
 //! use lull_alloc::{allocator, Box, Rc, String, ThreadModeAllocator, Vec};
@@ -105,6 +107,7 @@ mod tm;
 
 pub mod boxed;
 pub mod rc;
+pub mod soundness;
 pub mod string;
 pub mod vec;
 
