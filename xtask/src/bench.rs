@@ -125,17 +125,70 @@ pub fn crate_dirs() -> Vec<PathBuf> {
     out
 }
 
+/// The patterns (see [`elf::matches_part`]) that pick a benchmark crate's
+/// executor and allocator symbols out of its binaries, from its
+/// `[package.metadata.lull-bench]` lines `executor = ["…", …]` and
+/// `allocator = ["…", …]`; `{bin}` stands for the binary's own crate name
+/// (where macro-generated items live).
+#[derive(Clone, Debug, Default)]
+pub struct Parts {
+    pub executor: Vec<String>,
+    pub allocator: Vec<String>,
+}
+
+impl Parts {
+    fn of(dir: &Path) -> Parts {
+        let manifest = fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
+        let list = |key: &str| -> Vec<String> {
+            metadata_lines(&manifest)
+                .into_iter()
+                .filter_map(|l| {
+                    let (k, v) = l.split_once('=')?;
+                    (k.trim() == key).then(|| {
+                        v.trim()
+                            .trim_start_matches('[')
+                            .trim_end_matches(']')
+                            .split(',')
+                            .map(|p| p.trim().trim_matches('"').to_string())
+                            .filter(|p| !p.is_empty())
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .flatten()
+                .collect()
+        };
+        Parts {
+            executor: list("executor"),
+            allocator: list("allocator"),
+        }
+    }
+
+    fn for_bin(&self, bin: &str) -> Parts {
+        let krate = bin.replace('-', "_");
+        let sub = |v: &Vec<String>| v.iter().map(|p| p.replace("{bin}", &krate)).collect();
+        Parts {
+            executor: sub(&self.executor),
+            allocator: sub(&self.allocator),
+        }
+    }
+}
+
+/// The lines of a manifest's `[package.metadata.lull-bench]` table.
+fn metadata_lines(manifest: &str) -> Vec<&str> {
+    manifest
+        .split("[package.metadata.lull-bench]")
+        .nth(1)
+        .map(|rest| rest.lines().take_while(|l| !l.starts_with('[')).collect())
+        .unwrap_or_default()
+}
+
 /// Whether a bench crate runs on the host (`[package.metadata.lull-bench]
 /// host = true`): its stdout lines starting with `{` are rows.
 pub fn is_host(dir: &Path) -> bool {
     fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|m| {
-        m.split("[package.metadata.lull-bench]")
-            .nth(1)
-            .is_some_and(|rest| {
-                rest.lines()
-                    .take_while(|l| !l.starts_with('['))
-                    .any(|l| l.replace(' ', "") == "host=true")
-            })
+        metadata_lines(&m)
+            .iter()
+            .any(|l| l.replace(' ', "") == "host=true")
     })
 }
 
@@ -192,9 +245,19 @@ fn trace(elf: &Path) -> Result<Trace> {
             let f = fs::File::open(&fifo).map_err(|e| e.to_string())?;
             let mut hits = Vec::new();
             let mut n: u64 = 0;
+            let mut last = u32::MAX;
             for line in BufReader::with_capacity(1 << 20, f).split(b'\n') {
                 let line = line.map_err(|e| e.to_string())?;
                 let Some(pc) = trace_pc(&line) else { continue };
+                // Under `-icount` QEMU logs an instruction again when its
+                // instruction budget ran out just before it (the block is
+                // re-entered): one executed instruction, two lines. No
+                // measured code branches to itself, so a line with the PC
+                // of the line before it is that repeat.
+                if pc == last {
+                    continue;
+                }
+                last = pc;
                 if let Some(name) = markers.get(&pc) {
                     hits.push((n, name.clone()));
                 }
@@ -207,6 +270,11 @@ fn trace(elf: &Path) -> Result<Trace> {
         &BOARD,
         elf,
         &[
+            // Timers count executed instructions (1 ns each), and an idle
+            // core jumps to the next timer deadline: a timer interrupt
+            // lands on the same instruction in every run.
+            "-icount".into(),
+            "shift=0,sleep=off".into(),
             "-singlestep".into(),
             "-d".into(),
             "exec,nochain".into(),
@@ -268,7 +336,7 @@ fn intervals(hits: &[(u64, String)]) -> Vec<(String, Vec<u64>)> {
         let key = if from.starts_with('=') || from.starts_with('@') {
             from.clone()
         } else {
-            format!("{from}->{to}")
+            format!("{}->{}", plain(from), plain(to))
         };
         if !map.contains_key(&key) {
             order.push(key.clone());
@@ -282,6 +350,95 @@ fn intervals(hits: &[(u64, String)]) -> Vec<(String, Vec<u64>)> {
             (k, v)
         })
         .collect()
+}
+
+/// A marker's name in a `FROM->TO` row (a cycle marker `^A` is `A`).
+fn plain(name: &str) -> &str {
+    name.strip_prefix('^').unwrap_or(name)
+}
+
+/// The steady window of a run with a cycle marker (`^name`): the hits from
+/// its second occurrence to its last one, so that the first cycle (first
+/// polls, first spawns) and the unfinished last one are left out. `None`
+/// when the run has no cycle marker.
+fn steady(hits: &[(u64, String)]) -> Result<Option<&[(u64, String)]>> {
+    let at: Vec<usize> = (0..hits.len())
+        .filter(|&k| hits[k].1.starts_with('^'))
+        .collect();
+    if at.is_empty() {
+        return Ok(None);
+    }
+    let names: Vec<&str> = at.iter().map(|&k| hits[k].1.as_str()).collect();
+    if names.iter().any(|n| *n != names[0]) {
+        return Err(format!("more than one cycle marker: {names:?}"));
+    }
+    if at.len() < 3 {
+        return Err(format!(
+            "cycle marker `{}` hit {} times: a steady cycle needs at least 3",
+            names[0],
+            at.len()
+        ));
+    }
+    Ok(Some(&hits[at[1]..=at[at.len() - 1]]))
+}
+
+/// The cycle rows of a steady window (see [`steady`]): `cycle` (net
+/// instructions of one cycle: mean, min and max over the cycles), `switch`
+/// (net instructions from one marker to the next: the cycle total over the
+/// number of intervals, with the smallest and largest interval) and
+/// `switch-mode` (the most frequent interval).
+fn cycle_rows(system: &str, scenario: &str, window: &[(u64, String)]) -> Vec<Row> {
+    let mut cycles: Vec<u64> = Vec::new();
+    let mut all: Vec<u64> = Vec::new();
+    let mut cur = 0;
+    for (k, w) in window.windows(2).enumerate() {
+        let ((i, from), (j, _)) = (&w[0], &w[1]);
+        if k > 0 && from.starts_with('^') {
+            cycles.push(cur);
+            cur = 0;
+        }
+        if from.starts_with('/') {
+            continue;
+        }
+        let net = j - i - 1;
+        cur += net;
+        all.push(net);
+    }
+    cycles.push(cur);
+    let total: u64 = cycles.iter().sum();
+    let (cmin, cmax) = (*cycles.iter().min().unwrap(), *cycles.iter().max().unwrap());
+    let (smin, smax) = (*all.iter().min().unwrap(), *all.iter().max().unwrap());
+    vec![
+        Row::new(
+            system,
+            scenario,
+            "cycle",
+            mean(total, cycles.len()),
+            cmin as f64,
+            cmax as f64,
+        ),
+        Row::new(
+            system,
+            scenario,
+            "switch",
+            mean(total, all.len()),
+            smin as f64,
+            smax as f64,
+        ),
+        Row::new(
+            system,
+            scenario,
+            "switch-mode",
+            mode(&all) as f64,
+            smin as f64,
+            smax as f64,
+        ),
+    ]
+}
+
+/// `sum / n`, to one decimal.
+fn mean(sum: u64, n: usize) -> f64 {
+    (sum as f64 / n as f64 * 10.0).round() / 10.0
 }
 
 /// Most frequent value (the smaller one on a tie).
@@ -298,32 +455,25 @@ fn mode(v: &[u64]) -> u64 {
         .unwrap_or(0)
 }
 
-fn rows_for(system: &str, scenario: &str, t: &Trace, elf: &Path) -> Result<Vec<Row>> {
+fn rows_for(
+    system: &str,
+    scenario: &str,
+    t: &Trace,
+    elf: &Path,
+    parts: &Parts,
+) -> Result<Vec<Row>> {
     let mut rows = Vec::new();
-    let all = intervals(&t.hits);
-    if scenario.starts_with("ring") {
-        // One figure for a ring: the steady state over every task switch,
-        // whatever order the executor runs the tasks in.
-        let v: Vec<u64> = all.iter().flat_map(|(_, v)| v.iter().copied()).collect();
-        if let (Some(min), Some(max)) = (v.iter().min(), v.iter().max()) {
-            rows.push(Row::new(
-                system,
-                scenario,
-                "switch",
-                mode(&v) as f64,
-                *min as f64,
-                *max as f64,
-            ));
-        }
+    let window = steady(&t.hits).map_err(|e| format!("{system}/{scenario}: {e}"))?;
+    if let Some(w) = window {
+        rows.extend(cycle_rows(system, scenario, w));
     }
-    for (name, v) in all {
+    for (name, v) in intervals(window.unwrap_or(&t.hits)) {
         let (min, max) = (
             *v.iter().min().unwrap() as f64,
             *v.iter().max().unwrap() as f64,
         );
+        let avg = mean(v.iter().sum(), v.len());
         if let Some(op) = name.strip_prefix('=') {
-            let mean = v.iter().sum::<u64>() as f64 / v.len() as f64;
-            let mean = (mean * 10.0).round() / 10.0;
             rows.push(Row::new(
                 system,
                 scenario,
@@ -336,21 +486,13 @@ fn rows_for(system: &str, scenario: &str, t: &Trace, elf: &Path) -> Result<Vec<R
                 system,
                 scenario,
                 &format!("{op}-mean"),
-                mean,
-                min,
-                max,
-            ));
-        } else if let Some(metric) = name.strip_prefix('@') {
-            rows.push(Row::new(
-                system,
-                scenario,
-                metric,
-                mode(&v) as f64,
+                avg,
                 min,
                 max,
             ));
         } else {
-            rows.push(Row::new(system, scenario, &name, mode(&v) as f64, min, max));
+            let metric = name.strip_prefix('@').unwrap_or(&name);
+            rows.push(Row::new(system, scenario, metric, avg, min, max));
         }
     }
     for line in t.stdout.lines() {
@@ -371,6 +513,16 @@ fn rows_for(system: &str, scenario: &str, t: &Trace, elf: &Path) -> Result<Vec<R
         z.text as f64,
         z.text as f64,
     ));
+    let (exec, alloc) = elf::text_parts(elf, &parts.executor, &parts.allocator)?;
+    for (metric, v) in [
+        ("text-executor", exec),
+        ("text-allocator", alloc),
+        ("text-rest", z.text - exec - alloc),
+    ] {
+        rows.push(Row::new(
+            system, scenario, metric, v as f64, v as f64, v as f64,
+        ));
+    }
     rows.push(Row::new(
         system,
         scenario,
@@ -466,11 +618,12 @@ pub fn run(args: &[String]) -> Result {
             continue;
         }
         let out_dir = build(&dir)?;
+        let parts = Parts::of(&dir);
         for (bin, system, scenario) in wanted {
             let elf = out_dir.join(&bin);
             println!("bench: {system}/{scenario}");
             let t = trace(&elf)?;
-            let r = rows_for(&system, &scenario, &t, &elf)?;
+            let r = rows_for(&system, &scenario, &t, &elf, &parts.for_bin(&bin))?;
             for row in &r {
                 println!(
                     "  {:<22} {:>9}  (min {}, max {})",

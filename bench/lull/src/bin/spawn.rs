@@ -1,37 +1,19 @@
-//! `spawn` on Lull's thread-mode executor: the `block_on` future spawns a
-//! trivial detached task and yields; the task runs, completes and is freed;
-//! the `block_on` future resumes. `spawn-complete` (marker `@spawn-complete`) is one such round trip:
-//! allocation, header set-up and queueing, two task switches, completion,
-//! and the free.
+//! `spawn` on Lull: the `block_on` future runs `bench_tasks::spawn::spawner`,
+//! which spawns the trivial task (detached) and yields; the task runs,
+//! completes and is freed; the spawner runs again. `S->X`: `spawn` (heap
+//! allocation, header, queueing) to the task's first instruction; `X->S`:
+//! completion and free back to the spawner; the cycle is the round trip.
 #![no_std]
 #![no_main]
 
-use bench_lull::{done, mark};
-use lull_executor::{executor, yield_now};
-use lull_tlsf::Tlsf;
+use bench_lull::tasks::spawn::{spawner, trivial};
 
-#[lull_alloc::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 1024] = [0; 1024];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
-
-executor!(name = X, allocator = A);
+bench_lull::setup!(1024);
 
 #[cortex_m_rt::entry]
 fn main() -> ! {
     let Some((x, _a)) = X::get() else {
         unreachable!()
     };
-    x.block_on(async {
-        for _ in 0..100 {
-            mark!(0, "@spawn-complete");
-            drop(x.spawn(async {}));
-            yield_now().await;
-        }
-        mark!(1, "/end");
-        done()
-    })
+    match x.block_on(spawner(|| drop(x.spawn(trivial())))) {}
 }

@@ -9,9 +9,10 @@
 
 use core::future::Future;
 
+use bench_lull::tasks::yield_once as yield_now;
 use bench_lull::{done, mark, metric};
 use lull_alloc::ThreadModeAllocator;
-use lull_executor::{executor, yield_now};
+use lull_executor::executor;
 use lull_tlsf::Tlsf;
 
 #[lull_alloc::allocator(lazy)]
