@@ -121,6 +121,53 @@ pub fn check(app: &App) -> syn::Result<()> {
         }
     }
 
+    // Task names: one module per task, so names are unique (init and idle
+    // included).
+    let mut names: BTreeMap<String, proc_macro2::Span> = BTreeMap::new();
+    let mut fns = vec![&app.init.func.sig.ident];
+    fns.extend(app.idle.iter().map(|i| &i.func.sig.ident));
+    fns.extend(app.tasks.iter().map(|t| t.name()));
+    for ident in fns {
+        if names.insert(ident.to_string(), ident.span()).is_some() {
+            errs.push(Error::new(
+                ident.span(),
+                format!(
+                    "a task named `{ident}` is already defined in this app: each task (and \
+                     `init`, `idle`) gets a module of its name, so names must differ"
+                ),
+            ));
+        }
+    }
+
+    // Core exceptions are not NVIC interrupts.
+    for t in &app.tasks {
+        if let Some(b) = &t.binds {
+            const CORE: &[&str] = &[
+                "NonMaskableInt",
+                "HardFault",
+                "MemoryManagement",
+                "BusFault",
+                "UsageFault",
+                "SecureFault",
+                "SVCall",
+                "DebugMonitor",
+                "PendSV",
+                "SysTick",
+            ];
+            if CORE.contains(&b.to_string().as_str()) {
+                errs.push(Error::new(
+                    b.span(),
+                    format!(
+                        "`{b}` is a core exception, not a device interrupt: `binds = ..` takes \
+                         a variant of the device's `Interrupt` enum; core exceptions cannot be \
+                         bound to tasks yet (define the handler with cortex-m-rt's `#[exception]` \
+                         outside the app)"
+                    ),
+                ));
+            }
+        }
+    }
+
     // Interrupts: bound once, not dispatchers.
     let dispatchers: BTreeSet<String> =
         app.args.dispatchers.iter().map(|d| d.to_string()).collect();

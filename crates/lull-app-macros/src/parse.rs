@@ -377,6 +377,15 @@ fn parse_task_args(attr: &Attribute, allowed: &[&str]) -> syn::Result<TaskArgs> 
             match k.as_str() {
                 "binds" => out.binds = Some(input.parse()?),
                 "priority" => {
+                    if !input.peek(LitInt) {
+                        let e: Expr = input.parse()?;
+                        return Err(Error::new_spanned(
+                            e,
+                            "`priority` takes an integer literal, e.g. `priority = 2`: the macro \
+                             computes resource ceilings from it while expanding, before constants \
+                             can be evaluated, so a `const` or expression cannot be used here",
+                        ));
+                    }
                     let lit: LitInt = input.parse()?;
                     let p = lit
                         .base10_parse::<u8>()

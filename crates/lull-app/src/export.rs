@@ -58,6 +58,11 @@ pub const fn irq_bit(n: u16) -> u32 {
     if n < 32 { 1 << n } else { 0 }
 }
 
+/// Interrupt numbers a lock can mask: on cores without BASEPRI (ARMv6-M,
+/// ARMv8-M Baseline) locks mask in ISER0/ICER0, which cover interrupts
+/// 0..32; the generated code asserts every task interrupt is below this.
+pub const NVIC_MASK_LIMIT: u16 = if cfg!(lull_nvic_mask) { 32 } else { u16::MAX };
+
 /// Runs `f` with interrupts disabled and restores PRIMASK afterwards.
 #[inline(always)]
 pub fn interrupt_free<R>(f: impl FnOnce() -> R) -> R {
@@ -374,6 +379,80 @@ pub fn irq_number<I: InterruptNumber>(irq: I) -> u16 {
 
 // ---------------------------------------------------------------- generators
 
+/// `main`'s one trip into handler mode, to build the generator tasks (see
+/// the generated `SVCall` and `#[lull::app]`'s soundness rules).
+pub struct BuildOnce(AtomicBool);
+
+impl BuildOnce {
+    /// Not yet built.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        BuildOnce(AtomicBool::new(false))
+    }
+
+    /// Runs `svcall` (the generated `SVCall` handler) once, in handler mode,
+    /// through `svc`. `SVCall` gets the highest priority, so no exception the
+    /// application enabled runs inside the build.
+    ///
+    /// # Safety
+    /// Called once, by `main`, with interrupts disabled and every task
+    /// interrupt masked in the NVIC; `svcall` is the app's `SVCall`.
+    #[inline(always)]
+    #[allow(unused_variables)]
+    pub unsafe fn build(
+        &self,
+        scb: &mut cortex_m::peripheral::SCB,
+        svcall: unsafe extern "C" fn(),
+    ) {
+        self.0.store(true, Ordering::Relaxed);
+        #[cfg(all(target_arch = "arm", target_os = "none"))]
+        {
+            use cortex_m::peripheral::scb::SystemHandler;
+            // SAFETY: only `main` runs; priority 0 is the highest, so the
+            // build cannot be preempted by any configurable exception.
+            unsafe { scb.set_priority(SystemHandler::SVCall, 0) };
+            // `svc` escalates to HardFault with PRIMASK set: unmask for the
+            // call. No task can run meanwhile: their interrupts are masked in
+            // the NVIC until `main` unmasks them after the build.
+            // SAFETY: see above.
+            unsafe { cortex_m::interrupt::enable() };
+            // SAFETY: `svc` only enters `SVCall`, which returns here.
+            unsafe { core::arch::asm!("svc 0", options(nostack)) };
+            cortex_m::interrupt::disable();
+        }
+        #[cfg(not(all(target_arch = "arm", target_os = "none")))]
+        {
+            // Host build (tests): no exceptions; call the handler.
+            // SAFETY: forwarded contract.
+            unsafe { svcall() };
+        }
+        assert!(
+            !self.0.load(Ordering::Relaxed),
+            "#[lull::app]: SVCall did not build the generator tasks"
+        );
+    }
+
+    /// Called by the generated `SVCall`: returns once, for `main`'s build,
+    /// and panics on any later `svc`.
+    #[inline(always)]
+    pub fn enter(&self) {
+        // SVCall runs at the highest priority: nothing preempts this test.
+        if !self.0.load(Ordering::Relaxed) {
+            svc_reserved();
+        }
+        self.0.store(false, Ordering::Relaxed);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn svc_reserved() -> ! {
+    panic!(
+        "#[lull::app]: SVCall is reserved by apps with generator tasks (main builds them there, \
+         in handler mode); it was entered again by an `svc` instruction"
+    )
+}
+
 /// Storage of a generator task's state machine: `W` 8-byte words.
 #[repr(C, align(8))]
 pub struct GenSlot<const W: usize>(UnsafeCell<MaybeUninit<[u64; W]>>);
@@ -461,31 +540,12 @@ where
     let _ = g.resume(arg);
 }
 
-unsafe fn irq_clone(data: *const ()) -> RawWaker {
-    RawWaker::new(data, &IRQ_VTABLE)
-}
-unsafe fn irq_wake(data: *const ()) {
-    pend_raw(data as usize as u16)
-}
 unsafe fn noop(_: *const ()) {}
 
-static IRQ_VTABLE: RawWakerVTable = RawWakerVTable::new(irq_clone, irq_wake, irq_wake, noop);
-
-/// A waker that sets interrupt `n` pending: it re-triggers a hardware
-/// generator task.
-pub const fn irq_waker(n: u16) -> Waker {
-    // SAFETY: the vtable functions ignore the data but as a number; all of
-    // them are thread-safe (a pending-bit write is atomic).
-    unsafe {
-        Waker::from_raw(RawWaker::new(
-            core::ptr::without_provenance(n as usize),
-            &IRQ_VTABLE,
-        ))
-    }
-}
-
-/// Wake-up request of a software generator task: a flag its dispatcher
-/// checks, plus the dispatcher's interrupt.
+/// Wake-up request of a generator task: a flag, plus the interrupt to pend.
+/// A software generator task's dispatcher polls the task when it finds the
+/// flag set; a hardware generator task's handler finds it set when a wake,
+/// not the hardware event, pended it.
 pub struct WakeFlag {
     woken: AtomicBool,
     irq: u16,
@@ -507,6 +567,29 @@ impl WakeFlag {
             true
         } else {
             false
+        }
+    }
+    /// Returns and clears the flag when other code may set it between the
+    /// test and the clear (a hardware generator task's handler, whose own
+    /// interrupt a waker can pend while it runs). The fast path, flag clear,
+    /// is one load; the clear is an atomic swap (`ldrexb`/`strexb`), or on
+    /// cores without one (ARMv6-M) a two-instruction critical section.
+    #[inline(always)]
+    pub fn take_racy(&self) -> bool {
+        if !self.woken.load(Ordering::Relaxed) {
+            return false;
+        }
+        #[cfg(target_has_atomic = "8")]
+        {
+            self.woken.swap(false, Ordering::Relaxed)
+        }
+        #[cfg(not(target_has_atomic = "8"))]
+        {
+            interrupt_free(|| {
+                let w = self.woken.load(Ordering::Relaxed);
+                self.woken.store(false, Ordering::Relaxed);
+                w
+            })
         }
     }
     fn wake(&self) {
@@ -589,36 +672,43 @@ pub unsafe trait ArgSource: 'static {
     fn slot() -> &'static ArgSlot<Self::Arg>;
 }
 
-unsafe fn hw_clone<const IRQ: u16>(_: *const ()) -> RawWaker {
-    RawWaker::new(core::ptr::without_provenance(IRQ as usize), &IRQ_VTABLE)
+unsafe fn hw_clone<S: HwSource>(_: *const ()) -> RawWaker {
+    RawWaker::new((S::soft() as *const WakeFlag).cast(), &FLAG_VTABLE)
 }
-unsafe fn hw_wake<const IRQ: u16>(_: *const ()) {
-    pend_raw(IRQ)
+unsafe fn hw_wake<S: HwSource>(_: *const ()) {
+    S::soft().wake()
 }
 
-/// The waker vtable of the hardware generator task bound to interrupt
-/// `IRQ`. The generated code keeps it in a `static` of its own, so its
-/// address identifies the task.
+/// The waker vtable of the hardware generator task `S`. The generated code
+/// keeps it in a `static` of its own, so its address identifies the task.
 ///
 /// A waker with this vtable exists only during a poll by the task's handler:
 /// its data points at the handler's "triggered" flag ([`HwNext`] reads it).
-/// Its clones are plain [`irq_waker`]s.
-pub const fn hw_vtable<const IRQ: u16>() -> RawWakerVTable {
-    RawWakerVTable::new(hw_clone::<IRQ>, hw_wake::<IRQ>, hw_wake::<IRQ>, noop)
+/// Waking it, or any of its clones (plain [`flag_waker`]s on the task's
+/// soft-wake flag), sets that flag before pending the interrupt, so the
+/// handler can tell a wake from the hardware event: `next()` completes only
+/// for runs that no wake asked for.
+pub const fn hw_vtable<S: HwSource>() -> RawWakerVTable {
+    RawWakerVTable::new(hw_clone::<S>, hw_wake::<S>, hw_wake::<S>, noop)
 }
 
 /// Implemented by the generated per-task marker of a hardware generator
-/// task: the address of its waker vtable.
+/// task: the address of its waker vtable and its soft-wake flag.
 ///
 /// # Safety
-/// `vtable` is a `static` used only by [`hw_resume`] for this task.
+/// `vtable` is a `static` used only by [`hw_resume`] for this task; `soft`
+/// is the task's own flag, pending the task's interrupt.
 pub unsafe trait HwSource: 'static {
     /// The task's vtable.
     fn vtable() -> &'static RawWakerVTable;
+    /// Set by the task's wakers: the next run of the handler is a wake, not
+    /// a hardware event.
+    fn soft() -> &'static WakeFlag;
 }
 
 /// Polls the hardware generator task's state machine once, as triggered
-/// (`triggered = true`, from its handler) or not (priming).
+/// (`triggered = true`, from its handler, unless a wake pended it) or not
+/// (priming).
 ///
 /// The trigger travels in a flag on this stack frame, reached by [`HwNext`]
 /// through the waker: after inlining, LLVM sees the flag's every use and no
@@ -653,13 +743,17 @@ pub unsafe fn hw_resume<C, F, G, const W: usize>(
 /// Await it directly in the task's state machine (or through combinators
 /// that pass the task's waker on): polled with any other waker it stays
 /// pending.
-pub struct HwNext<S: HwSource>(PhantomData<S>);
+///
+/// `!Send`: it belongs to the task that made it (with `Trigger::next`).
+pub struct HwNext<S: HwSource>(PhantomData<(S, *mut ())>);
 
 impl<S: HwSource> HwNext<S> {
     /// A suspension point.
+    ///
+    /// # Safety
+    /// Made only by the task's own `Trigger::next`.
     #[inline(always)]
-    #[allow(clippy::new_without_default)]
-    pub const fn new() -> Self {
+    pub const unsafe fn new() -> Self {
         HwNext(PhantomData)
     }
 }
@@ -683,13 +777,20 @@ impl<S: HwSource> Future for HwNext<S> {
 }
 
 /// `next()` of a software generator task: ready with the next spawn input.
-pub struct SwNext<S: ArgSource>(PhantomData<S>);
+///
+/// `!Send`, and made only by the task's own `Trigger::next`: it takes the
+/// task's argument slot, which only the task's priority level may touch, so
+/// it must never be polled from another task.
+pub struct SwNext<S: ArgSource>(PhantomData<(S, *mut ())>);
 
 impl<S: ArgSource> SwNext<S> {
     /// A suspension point.
+    ///
+    /// # Safety
+    /// Made only by the task's own `Trigger::next` (polled only by the task,
+    /// at its priority).
     #[inline(always)]
-    #[allow(clippy::new_without_default)]
-    pub const fn new() -> Self {
+    pub const unsafe fn new() -> Self {
         SwNext(PhantomData)
     }
 }

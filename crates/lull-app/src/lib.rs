@@ -25,8 +25,62 @@
 //!   it never delays a task (`examples/src/bin/app_idle.rs`).
 //!
 //! Locks raise BASEPRI on ARMv7-M / ARMv8-M mainline and mask NVIC
-//! interrupts on ARMv6-M; nested locks of plain tasks skip the BASEPRI writes
-//! that cannot change anything.
+//! interrupts on ARMv6-M and ARMv8-M Baseline (whose tasks and dispatchers
+//! must use interrupts 0..32: checked at compile time); nested locks of
+//! plain tasks skip the BASEPRI writes that cannot change anything.
+//!
+//! # Soundness rules: what crosses from thread mode to a handler
+//!
+//! Lull keeps one promise that the rest of its design leans on: the
+//! thread-mode heap (`#[allocator]`), everything allocated on it, and the
+//! thread-mode executor are reached from thread mode only, so they need no
+//! lock and never mask an interrupt. Thread mode here is `main`, `#[init]`
+//! and `#[idle]`; every task runs in an interrupt handler. The handles that
+//! reach thread-mode state (`A` of `#[allocator] static A`, `Box<T, A>`,
+//! `Vec<T, A>`, `Rc<T, A>`, the executor handle, `JoinHandle`) are `!Send`,
+//! and the app checks `Send` wherever a value made in thread mode can end
+//! up in a handler:
+//!
+//! | what | made in | used in | bound |
+//! |---|---|---|---|
+//! | `#[shared]` resource used by any task | `init` | handlers | `Send` (error at the field's type) |
+//! | `#[shared]` resource used by `#[idle]` only | `init` | thread mode | none: `!Send` values may stay |
+//! | share-only (`&r`) resource used at several priorities | `init` | several contexts at once | `Sync` too |
+//! | `#[local]` resource of a task | `init` | its handler | `Send` |
+//! | `#[local]` resource of `#[idle]` | `init` | thread mode | none |
+//! | `local = [x: T = value]` of a task | compile time (a `static`) | its handler | none: no thread-mode code made it |
+//! | software-task input, generator `resume = T` | any context's `spawn` | the dispatcher | `Send` |
+//! | a generator task's state machine | its constructor and first poll, run **in handler mode** | its handler | none needed: see below |
+//!
+//! A generator task's constructor and its first poll put values into the
+//! state machine that its handler later resumes. `main` therefore runs them
+//! inside the `SVCall` exception (an `svc` after `init`, with every task
+//! interrupt still masked in the NVIC and `SVCall` at the highest
+//! priority): there, as in the handler, `A::get()` of a thread-mode
+//! allocator and an executor's `get()` are `None`, so no thread-mode handle
+//! can be captured. Apps with generator tasks own `SVCall` (a second `svc`
+//! panics; defining `SVCall` elsewhere fails to link). Before the build,
+//! interrupts are enabled for the one `svc`; a core exception the
+//! application enabled in `init` (SysTick, say) may run then, before the
+//! generator tasks exist — it cannot reach them.
+//!
+//! The zero-sized handles a task's context holds — resource proxies,
+//! `Trigger`, and the future `next()` returns — are `!Send`: they belong to
+//! the task whose context made them, and cannot be parked in a resource,
+//! sent as a spawn input or made by another task (`Next::new` is `unsafe`).
+//!
+//! A hardware generator task's `next()` completes only for runs of its
+//! handler that a hardware event caused. Its wakers (handed to the futures
+//! it awaits between events) pend the same interrupt, but first set a flag
+//! the handler tests, so a wake polls the state machine without completing
+//! `next()`. If an edge-triggered (pulse) event and a wake land in the same
+//! run, that run counts as the wake; level-triggered peripheral interrupts,
+//! the usual kind, pend again while their status flag is set, so their event
+//! is seen on the next run.
+//!
+//! What the compiler cannot see, and the rules above do not cover: `unsafe`
+//! code (a `static mut`, `Waker::from_raw`, `svc` in `asm!`), and values made
+//! `Send` by an `unsafe impl`.
 //!
 //! This crate is reached through the umbrella crate (`lull::app`); the
 //! examples in `examples/src/bin/` of the repository run in QEMU.

@@ -5,7 +5,8 @@
 //! is a software generator task whose input (`resume = u32`) is the value of
 //! its `cx.next().await`. The app's monotonic timer is SysTick counting core
 //! cycles; QEMU's `-icount` makes them instruction counts, so the printed
-//! tick differences are deterministic. (lm3s6965evb only: the nRF51 of the
+//! tick differences are deterministic. The first is counted from the
+//! task's construction (`started()` in the constructor). (lm3s6965evb only: the nRF51 of the
 //! microbit has no SysTick.)
 #![no_std]
 #![no_main]
@@ -38,9 +39,12 @@ macro_rules! app {
 
             #[task(priority = 1, capacity = 3, resume = u32)]
             fn sum(cx: sum::Context) -> impl Future<Output = Infallible> {
+                // `started()` is valid in the constructor too: the instant the
+                // task was built (before its first trigger).
+                let built = cx.started();
                 async move {
                     let mut total = 0;
-                    let mut last = cx.started();
+                    let mut last = built;
                     loop {
                         let x = cx.next().await;
                         total += x;

@@ -2,9 +2,10 @@
 //! spanned at the user's tokens so errors point there:
 //!
 //! - task priorities within the device's `1..=2^NVIC_PRIO_BITS`;
-//! - `Send` for resources locked from several priority levels and for
-//!   software-task inputs (any priority may spawn), `Sync` for share-only
-//!   resources read from several levels;
+//! - `Send` for every resource a task (handler mode) reaches, since `init`
+//!   made it in thread mode, and for software-task inputs (any priority may
+//!   spawn); `Sync` for share-only resources read from several levels;
+//! - on cores without BASEPRI, task interrupts below 32 (NVIC masking);
 //! - generator tasks: the constructor returns a `'static` state machine that
 //!   never completes, which fits its storage, and the resource proxies are
 //!   zero-sized.
@@ -15,7 +16,7 @@ use syn::spanned::Spanned;
 
 use super::{rt, task_static};
 use crate::analyze::Analysis;
-use crate::parse::{App, GenKind};
+use crate::parse::{App, GenKind, LocalRef};
 
 pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let rt = rt();
@@ -32,33 +33,70 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         });
     }
 
+    // Resources are created by `init`, in thread mode. Any that a task (a
+    // handler, priority >= 1) reaches has crossed from thread mode into
+    // handler mode: it must be `Send`, or a thread-mode-only value (an
+    // allocator handle, a `Box`/`Rc` on the thread-mode heap, an executor
+    // handle) would reach a handler. Only `#[idle]` (thread mode) may keep
+    // `!Send` resources to itself.
     for r in &app.shared {
         let n = r.name.to_string();
-        if !analysis.crosses_levels(&n) {
-            continue;
-        }
         let ty = &r.ty;
+        let reached_by_task = analysis
+            .levels
+            .get(&n)
+            .is_some_and(|l| l.iter().any(|&p| p >= 1));
+        if reached_by_task {
+            out.push(quote_spanned! {ty.span()=>
+                const _: fn() = || {
+                    fn resources_reached_by_tasks_must_be_send<T: ?Sized + ::core::marker::Send>() {}
+                    resources_reached_by_tasks_must_be_send::<#ty>();
+                };
+            });
+        }
         let share_only = app
             .tasks
             .iter()
             .flat_map(|t| &t.shared)
             .chain(app.idle.iter().flat_map(|i| &i.shared))
             .any(|a| a.name == r.name && a.share_only);
-        if share_only {
+        if share_only && analysis.crosses_levels(&n) {
             out.push(quote_spanned! {ty.span()=>
                 const _: fn() = || {
                     fn shared_across_priorities_must_be_sync<T: ?Sized + ::core::marker::Sync>() {}
                     shared_across_priorities_must_be_sync::<#ty>();
                 };
             });
-        } else {
+        }
+    }
+    for r in &app.local {
+        let owned_by_task = app.tasks.iter().any(|t| {
+            t.local
+                .iter()
+                .any(|l| matches!(l, LocalRef::FromInit(n) if *n == r.name))
+        });
+        if owned_by_task {
+            let ty = &r.ty;
             out.push(quote_spanned! {ty.span()=>
                 const _: fn() = || {
-                    fn locked_across_priorities_must_be_send<T: ?Sized + ::core::marker::Send>() {}
-                    locked_across_priorities_must_be_send::<#ty>();
+                    fn local_resources_of_tasks_must_be_send<T: ?Sized + ::core::marker::Send>() {}
+                    local_resources_of_tasks_must_be_send::<#ty>();
                 };
             });
         }
+    }
+
+    // Cores without BASEPRI mask in ISER0/ICER0 only.
+    for (irq, _) in &analysis.interrupts {
+        let i = super::interrupt(irq);
+        let msg = format!(
+            "interrupt `{irq}` has a number of 32 or more: on cores without BASEPRI (ARMv6-M, \
+             ARMv8-M Baseline) Lull's locks mask interrupts 0..32 only; bind tasks and \
+             dispatchers to interrupts below 32"
+        );
+        out.push(quote_spanned! {irq.span()=>
+            const _: () = ::core::assert!((#i as u16) < #rt::NVIC_MASK_LIMIT, #msg);
+        });
     }
 
     for t in app.tasks.iter().filter(|t| t.is_software()) {

@@ -18,7 +18,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let (local_fields, local_values) = locals(app, init, &app.init.local, true);
     out.push(quote! {
         #[doc = "Types of `#[init]`."]
-        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[allow(non_snake_case, non_camel_case_types, dead_code, private_interfaces)]
         pub mod #init {
             #[allow(unused_imports)]
             use super::*;
@@ -210,7 +210,7 @@ fn plain_module(
     let doc = format!("Types of task `{name}` (priority {priority}).");
     quote! {
         #[doc = #doc]
-        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[allow(non_snake_case, non_camel_case_types, dead_code, private_interfaces)]
         pub mod #name {
             #[allow(unused_imports)]
             use super::*;
@@ -289,7 +289,7 @@ fn generator_module(app: &App, analysis: &Analysis, t: &crate::parse::Task) -> T
     );
     quote! {
         #[doc = #doc]
-        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[allow(non_snake_case, non_camel_case_types, dead_code, private_interfaces)]
         pub mod #name {
             #[allow(unused_imports)]
             use super::*;

@@ -44,10 +44,14 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 Some(irq) => {
                     let irq = interrupt(irq);
                     let vtable = task_static(name, "vtable");
+                    let soft = task_static(name, "soft");
                     out.push(quote! {
                         #[allow(non_upper_case_globals)]
                         #[doc(hidden)]
-                        static #vtable: #rt::WakerVTable = #rt::hw_vtable::<{ #irq as u16 }>();
+                        static #vtable: #rt::WakerVTable = #rt::hw_vtable::<#name::Source>();
+                        #[allow(non_upper_case_globals)]
+                        #[doc(hidden)]
+                        static #soft: #rt::WakeFlag = #rt::WakeFlag::new(#irq as u16);
                     });
                 }
                 None => {
@@ -104,6 +108,13 @@ fn poll_async(app: &App, t: &Task, triggered: bool) -> TokenStream {
     let started = set_started(app, t);
     if t.binds.is_some() {
         let vtable = task_static(name, "vtable");
+        let triggered = if triggered {
+            // A run pended by one of the task's wakers is not the event.
+            let soft = task_static(name, "soft");
+            quote!(!#soft.take_racy())
+        } else {
+            quote!(false)
+        };
         return quote! {
             #started
             // SAFETY: `main` built the state machine before enabling
@@ -145,9 +156,12 @@ pub fn construct(app: &App, t: &Task) -> TokenStream {
         _ => TokenStream::new(),
     };
     let cx = context_ident(&t.func);
+    // `started()` is valid from the constructor on: the construction time.
+    let started = set_started(app, t);
     quote! {
-        // SAFETY: once, before interrupts are enabled: the context's
-        // `'static` locals are unique.
+        #started
+        // SAFETY: once, before the task's interrupt is enabled: the
+        // context's `'static` locals are unique.
         let #cx = unsafe { #name::Context::new() };
         // SAFETY: once, before interrupts are enabled; the slot's size and
         // alignment are asserted at compile time.
@@ -164,16 +178,22 @@ pub fn trigger_items(app: &App, t: &Task) -> TokenStream {
         (_, Some(GenKind::Coroutine)) => (None, TokenStream::new()),
         (Some(_), _) => {
             let vtable = task_static(name, "vtable");
+            let soft = task_static(name, "soft");
             (
                 Some(quote!(#rt::HwNext<Source>)),
                 quote! {
                     #[doc(hidden)]
                     pub struct Source;
-                    // SAFETY: the task's own vtable, used by its handler only.
+                    // SAFETY: the task's own vtable, used by its handler
+                    // only, and its own soft-wake flag, pending its interrupt.
                     unsafe impl #rt::HwSource for Source {
                         #[inline(always)]
                         fn vtable() -> &'static #rt::WakerVTable {
                             &super::#vtable
+                        }
+                        #[inline(always)]
+                        fn soft() -> &'static #rt::WakeFlag {
+                            &super::#soft
                         }
                     }
                 },
@@ -212,7 +232,9 @@ pub fn trigger_items(app: &App, t: &Task) -> TokenStream {
                 /// spawn's input.
                 #[inline(always)]
                 pub fn next(&self) -> Next {
-                    Next::new()
+                    // SAFETY: made by the task's own trigger; `Next` is
+                    // `!Send`, so only this task polls it.
+                    unsafe { Next::new() }
                 }
             }
             impl Context {
@@ -233,8 +255,8 @@ pub fn trigger_items(app: &App, t: &Task) -> TokenStream {
                 /// When the task was triggered for the current resumption.
                 #[inline(always)]
                 pub fn started(&self) -> <#mono as #rt::Monotonic>::Instant {
-                    // SAFETY: set by the task's handler before every
-                    // resumption (and before priming).
+                    // SAFETY: set before the constructor runs, then by the
+                    // task's handler before every resumption.
                     unsafe { super::#st.get() }
                 }
             }

@@ -1,7 +1,16 @@
 //! `main`: runs with interrupts disabled, sets the priority of every
-//! interrupt the app uses and unmasks it, calls `init`, moves its resources
-//! into their statics, builds the generator tasks' state machines, enables
-//! interrupts and enters `idle` (or sleeps).
+//! interrupt the app uses, calls `init`, moves its resources into their
+//! statics, builds the generator tasks' state machines *in handler mode*,
+//! unmasks the interrupts, enables them and enters `idle` (or sleeps).
+//!
+//! Why handler mode: a generator's constructor and its priming poll put
+//! values into a state machine that its interrupt handler resumes later.
+//! Run in thread mode, they could take thread-mode-only handles
+//! (`A::get()` of a thread-mode allocator, an executor) into that handler.
+//! So `main` builds them inside the `SVCall` exception (`svc` with every
+//! task interrupt still masked in the NVIC), where those `get()`s are
+//! `None`, exactly as in the handler that will resume them. The generated
+//! `SVCall` handler refuses to run a second time.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -21,8 +30,15 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             // SAFETY: interrupts are disabled; nothing runs concurrently.
             unsafe {
                 core.NVIC.set_priority(#i, #rt::logical2hw(#p, __lull_device::NVIC_PRIO_BITS));
-                #rt::NVIC::unmask(#i);
             }
+        }
+    });
+    let unmasks = analysis.interrupts.iter().map(|(irq, _)| {
+        let i = interrupt(irq);
+        quote! {
+            // SAFETY: every resource and state machine is ready: the task
+            // (or dispatcher) may run.
+            unsafe { #rt::NVIC::unmask(#i) };
         }
     });
 
@@ -37,11 +53,49 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         quote!(#st.write(local.#n);)
     });
 
-    let generators = app
+    let generators: Vec<TokenStream> = app
         .tasks
         .iter()
         .filter(|t| t.generator.is_some())
-        .map(|t| generators::construct(app, t));
+        .map(|t| generators::construct(app, t))
+        .collect();
+    let (build_fn, build) = if generators.is_empty() {
+        (TokenStream::new(), TokenStream::new())
+    } else {
+        (
+            quote! {
+                /// Builds and primes every generator task's state machine.
+                ///
+                /// # Safety
+                /// Called once, in handler mode, before any task interrupt
+                /// is unmasked.
+                #[doc(hidden)]
+                #[inline(always)]
+                unsafe fn __lull_build_generators() {
+                    #(#generators)*
+                }
+                #[doc(hidden)]
+                static __LULL_BUILDING: #rt::BuildOnce = #rt::BuildOnce::new();
+                /// `SVCall`: `main` enters handler mode here to build the
+                /// generator tasks (see `#[lull::app]`'s soundness rules).
+                #[doc(hidden)]
+                #[allow(non_snake_case)]
+                #[cfg_attr(target_os = "none", unsafe(no_mangle))]
+                unsafe extern "C" fn SVCall() {
+                    __LULL_BUILDING.enter();
+                    // SAFETY: `enter` returns once, for `main`'s `svc`; no
+                    // task interrupt is unmasked yet.
+                    unsafe { __lull_build_generators() };
+                }
+                const _: unsafe extern "C" fn() = SVCall;
+            },
+            quote! {
+                // SAFETY: every resource is initialised; the task interrupts
+                // are still masked in the NVIC.
+                unsafe { __LULL_BUILDING.build(&mut core.SCB, SVCall) };
+            },
+        )
+    };
 
     let end = match &app.idle {
         Some(idle) => {
@@ -80,11 +134,18 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 #(#shared_writes)*
                 #(#local_writes)*
             }
-            #(#generators)*
+            #[allow(unused_mut)]
+            // SAFETY: init has returned; main is the only user of the core
+            // peripherals from here on (for the NVIC and the SCB).
+            let mut core = unsafe { #rt::cortex_m::Peripherals::steal() };
+            let _ = &mut core;
+            #build
+            #(#unmasks)*
             // SAFETY: every resource is initialised: tasks may run.
             unsafe { #rt::cortex_m::interrupt::enable() };
             #end
         }
+        #build_fn
         // Keeps `main` (and so `init`, `idle`) used on targets where it is
         // not the reset entry point (host builds).
         const _: unsafe extern "C" fn() -> ! = __lull_main;

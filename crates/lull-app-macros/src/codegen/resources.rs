@@ -10,6 +10,10 @@
 //!   generator users and of lock-free resources: `lock` touches no register.
 //! - `__lull_share_only::<r>`: zero-sized `Deref` proxy of share-only
 //!   resources in generator tasks.
+//!
+//! Proxies are `pub(super)`: visible in the app module, like the user's own
+//! items there, so a resource of a type private to that module works (a
+//! `pub` proxy implementing `Mutex<T = Private>` would be E0446).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -49,7 +53,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
 
         plain.push(quote! {
             #[doc = concat!("Proxy of shared resource `", stringify!(#name), "` in plain tasks.")]
-            pub struct #name<'a> {
+            pub(super) struct #name<'a> {
                 priority: &'a #rt::Priority,
             }
             impl<'a> #name<'a> {
@@ -87,7 +91,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
 
         gen_low.push(quote! {
             #[doc = concat!("Zero-sized proxy of `", stringify!(#name), "` in generator tasks below its ceiling.")]
-            pub struct #name {
+            pub(super) struct #name {
                 _not_send: #rt::PhantomData<*mut ()>,
             }
             impl #name {
@@ -118,7 +122,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
 
         gen_top.push(quote! {
             #[doc = concat!("Zero-sized proxy of `", stringify!(#name), "` in its highest-priority generator tasks: `lock` is free.")]
-            pub struct #name {
+            pub(super) struct #name {
                 _not_send: #rt::PhantomData<*mut ()>,
             }
             impl #name {
@@ -151,7 +155,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         share_only.push(quote! {
             #[doc = concat!("Zero-sized share-only proxy of `", stringify!(#name), "`: dereferences to it, may be held across suspension points.")]
             #[derive(Clone, Copy)]
-            pub struct #name {
+            pub(super) struct #name {
                 _not_send: #rt::PhantomData<*mut ()>,
             }
             impl #name {
@@ -208,28 +212,28 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         #(#statics)*
 
         #[doc = "Resource proxies of plain tasks."]
-        #[allow(non_camel_case_types, dead_code)]
+        #[allow(non_camel_case_types, dead_code, private_interfaces)]
         pub mod __lull_shared {
             #[allow(unused_imports)]
             use super::*;
             #(#plain)*
         }
         #[doc = "Zero-sized resource proxies of generator tasks."]
-        #[allow(non_camel_case_types, dead_code)]
+        #[allow(non_camel_case_types, dead_code, private_interfaces)]
         pub mod __lull_gen_shared {
             #[allow(unused_imports)]
             use super::*;
             #(#gen_low)*
         }
         #[doc = "Zero-sized resource proxies of highest-priority generator tasks."]
-        #[allow(non_camel_case_types, dead_code)]
+        #[allow(non_camel_case_types, dead_code, private_interfaces)]
         pub mod __lull_gen_shared_top {
             #[allow(unused_imports)]
             use super::*;
             #(#gen_top)*
         }
         #[doc = "Zero-sized share-only proxies of generator tasks."]
-        #[allow(non_camel_case_types, dead_code)]
+        #[allow(non_camel_case_types, dead_code, private_interfaces)]
         pub mod __lull_share_only {
             #[allow(unused_imports)]
             use super::*;
