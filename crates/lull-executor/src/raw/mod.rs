@@ -17,7 +17,8 @@
 //! | queue word     |  run-ring / inbox link and the INBOX flag (see below)
 //! | refs (16 bits) |  references: wakers, the JoinHandle, the live future
 //! | woken (8 bits) |  woken since its poll started (see "The woken flag")
-//! +----------------+ 3 words = 12 bytes on Cortex-M (one byte unused)
+//! | joined (8 bits)|  the join slot holds a waker
+//! +----------------+ 3 words = 12 bytes on Cortex-M
 //! | allocator      |  the handle (zero-sized for `#[allocator]` handles)
 //! | join slot      |  a union: while the future runs, the waker of the
 //! | + future       |  task awaiting the JoinHandle (2 words) and the
@@ -25,7 +26,7 @@
 //! +----------------+
 //! ```
 //!
-//! The join slot is initialised only while the vtable is a `joined` one
+//! The join slot is initialised only while the header's `joined` flag is set
 //! (a `JoinHandle` was polled before its task finished). Keeping it in the
 //! task's own allocation makes awaiting a `JoinHandle` allocation-free: a
 //! program that uses only `try_spawn` never reaches the OOM hook. (It used
@@ -276,9 +277,6 @@ pub(crate) enum Kind {
 pub struct TaskVTable {
     poll: unsafe fn(NonNull<Header>),
     kind: Kind,
-    /// Running, and the task's join slot holds the waker of the task
-    /// awaiting its `JoinHandle`.
-    joined: bool,
     /// Running: drop the future (now, or when next polled if it is the head
     /// of the ring during `block_on`). Done: drop the output.
     discard: unsafe fn(NonNull<Header>),
@@ -292,6 +290,7 @@ pub struct TaskVTable {
     dealloc: unsafe fn(NonNull<Header>),
     /// Running: its `poll` panicked (host, `panic = "unwind"`): become
     /// Panicked, drop the future, and return the joiner's waker.
+    #[cfg(panic = "unwind")]
     poison: unsafe fn(NonNull<Header>) -> Option<Waker>,
 }
 
@@ -308,6 +307,9 @@ pub struct Header {
     /// it: every wake stores 1, the executor stores 0 right before each
     /// poll (see the module documentation).
     woken: AtomicU8,
+    /// The join slot holds the waker of a task awaiting the `JoinHandle`
+    /// (Thread mode only; in the header's spare byte).
+    joined: Cell<bool>,
 }
 
 impl Header {
@@ -346,7 +348,7 @@ union Stage<F: Future> {
 /// A running task's memory beyond the header.
 struct Running<F> {
     /// The waker of the task awaiting the `JoinHandle`: initialised while
-    /// the vtable is a `joined` one. It lives here, in the task's own
+    /// the header's `joined` flag is set. It lives here, in the task's own
     /// allocation, so that awaiting a `JoinHandle` never allocates; it
     /// shares its memory with the output, which exists only after it is
     /// gone.
@@ -428,12 +430,12 @@ unsafe impl Sync for Executor {}
 const ROOT_IDLE: &TaskVTable = &TaskVTable {
     poll: noop,
     kind: Kind::RootIdle,
-    joined: false,
     discard: noop,
     take_output: no_output,
     set_joiner: no_joiner,
     take_joiner: no_take_joiner,
     dealloc: noop,
+    #[cfg(panic = "unwind")]
     poison: no_poison,
 };
 
@@ -445,6 +447,7 @@ unsafe fn no_joiner(_: NonNull<Header>, _: &Waker) {}
 unsafe fn no_take_joiner(_: NonNull<Header>) -> Option<Waker> {
     None
 }
+#[cfg(panic = "unwind")]
 unsafe fn no_poison(_: NonNull<Header>) -> Option<Waker> {
     None
 }
@@ -463,6 +466,7 @@ impl Executor {
                 // Never reaches zero: the root is a static.
                 refs: AtomicU16::new(u16::MAX / 4),
                 woken: AtomicU8::new(0),
+                joined: Cell::new(false),
             },
             root_future: Cell::new(ptr::null_mut()),
             root_done: AtomicBool::new(false),
@@ -932,70 +936,66 @@ impl<F: Future + 'static, E: ExecutorType> Vt<F, E> {
     const RUNNING: &'static TaskVTable = &TaskVTable {
         poll: poll_task::<F, E>,
         kind: Kind::Running,
-        joined: false,
-        discard: cancel_task::<F, E>,
-        take_output: no_output,
-        set_joiner: set_joiner::<F, E>,
-        take_joiner: no_take_joiner,
-        dealloc: dealloc::<F, E>,
-        poison: poison_task::<F, E>,
-    };
-    /// Running, with a joiner's waker in the join slot.
-    const JOINED: &'static TaskVTable = &TaskVTable {
-        poll: poll_task::<F, E>,
-        kind: Kind::Running,
-        joined: true,
         discard: cancel_task::<F, E>,
         take_output: no_output,
         set_joiner: set_joiner::<F, E>,
         take_joiner: take_joiner::<F, E>,
         dealloc: dealloc::<F, E>,
+        #[cfg(panic = "unwind")]
         poison: poison_task::<F, E>,
     };
     const CANCELLING: &'static TaskVTable = &TaskVTable {
         poll: drop_future::<F, E>,
         kind: Kind::Cancelling,
-        joined: false,
         discard: noop,
         take_output: no_output,
         set_joiner: no_joiner,
         take_joiner: no_take_joiner,
         dealloc: dealloc::<F, E>,
+        #[cfg(panic = "unwind")]
         poison: no_poison,
     };
     const DONE: &'static TaskVTable = &TaskVTable {
         poll: noop,
         kind: Kind::Done,
-        joined: false,
         discard: drop_output::<F, E>,
         take_output: take_output::<F, E>,
         set_joiner: no_joiner,
         take_joiner: no_take_joiner,
         dealloc: dealloc::<F, E>,
+        #[cfg(panic = "unwind")]
         poison: no_poison,
     };
     const DEAD: &'static TaskVTable = &TaskVTable {
         poll: noop,
         kind: Kind::Dead,
-        joined: false,
         discard: noop,
         take_output: no_output,
         set_joiner: no_joiner,
         take_joiner: no_take_joiner,
         dealloc: dealloc::<F, E>,
+        #[cfg(panic = "unwind")]
         poison: no_poison,
+    };
+    /// While a future's destructor runs: inert. With `panic = "unwind"`
+    /// it is Panicked, which stays if the destructor (or, for
+    /// `poison_task`, the poll) panicked; otherwise Dead.
+    const ENDING: &'static TaskVTable = if cfg!(panic = "unwind") {
+        Self::PANICKED
+    } else {
+        Self::DEAD
     };
     /// The future panicked (or its destructor is running): no future, no
     /// output. A `JoinHandle` awaiting it panics.
     const PANICKED: &'static TaskVTable = &TaskVTable {
         poll: noop,
         kind: Kind::Panicked,
-        joined: false,
         discard: noop,
         take_output: no_output,
         set_joiner: no_joiner,
         take_joiner: no_take_joiner,
         dealloc: dealloc::<F, E>,
+        #[cfg(panic = "unwind")]
         poison: no_poison,
     };
 }
@@ -1038,7 +1038,7 @@ unsafe fn end_future<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) -
     // SAFETY: `t` is alive; the vtable says whether the join slot is set.
     let joiner = unsafe { take_joiner::<F, E>(t) };
     // SAFETY: `t` is alive.
-    unsafe { t.as_ref() }.set_vtable(Vt::<F, E>::PANICKED);
+    unsafe { t.as_ref() }.set_vtable(Vt::<F, E>::ENDING);
     E::executor().add_live(usize::MAX);
     // SAFETY: the future's reference. The caller holds another reference or
     // the task is in the ring (its word is not IDLE): this cannot free it.
@@ -1084,6 +1084,7 @@ unsafe fn drop_future<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) 
 
 /// The poll of a Running task panicked (host, `panic = "unwind"`; the task
 /// is the head of the ring): it becomes Panicked and its future is dropped.
+#[cfg(panic = "unwind")]
 unsafe fn poison_task<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) -> Option<Waker> {
     // SAFETY: Running, in the ring.
     unsafe { end_future::<F, E>(t) }
@@ -1145,13 +1146,13 @@ unsafe fn set_joiner<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>, w
     let task = t.cast::<TaskOf<F, E>>().as_ptr();
     // SAFETY: `t` is alive and Running: the union holds `running`.
     let (h, slot) = unsafe { (t.as_ref(), &mut (*(*task).stage.running).joiner) };
-    if h.vtable().joined {
-        // SAFETY: a `joined` vtable means the slot is initialised; Thread
-        // mode (only Thread mode reaches a JoinHandle).
+    if h.joined.get() {
+        // SAFETY: `joined` means the slot is initialised; Thread mode (only
+        // Thread mode reaches a JoinHandle).
         unsafe { slot.assume_init_mut() }.clone_from(waker);
     } else {
         slot.write(waker.clone());
-        h.set_vtable(Vt::<F, E>::JOINED);
+        h.joined.set(true);
     }
 }
 
@@ -1159,14 +1160,14 @@ unsafe fn set_joiner<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>, w
 unsafe fn take_joiner<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) -> Option<Waker> {
     // SAFETY: `t` is alive.
     let h = unsafe { t.as_ref() };
-    if !h.vtable().joined {
+    if !h.joined.get() {
         return None;
     }
     let task = t.cast::<TaskOf<F, E>>().as_ptr();
-    h.set_vtable(Vt::<F, E>::RUNNING);
+    h.joined.set(false);
     // SAFETY: `joined`: the task is Running (the union holds `running`)
-    // and the slot is initialised; it is read out once (the vtable no
-    // longer says `joined`).
+    // and the slot is initialised; it is read out once (`joined` is false
+    // from now on).
     Some(unsafe { (*(*task).stage.running).joiner.assume_init_read() })
 }
 
@@ -1207,6 +1208,7 @@ pub(crate) fn try_spawn<E: ExecutorType, F: Future + 'static>(
                 // The future's reference and the JoinHandle's.
                 refs: AtomicU16::new(REF + REF + HANDLE),
                 woken: AtomicU8::new(0),
+                joined: Cell::new(false),
             },
             alloc,
             stage: Stage {
@@ -1235,12 +1237,12 @@ impl<F: Future, E: ExecutorType> RootVt<F, E> {
     const VT: &'static TaskVTable = &TaskVTable {
         poll: poll_root::<F, E>,
         kind: Kind::Root,
-        joined: false,
         discard: noop,
         take_output: no_output,
         set_joiner: no_joiner,
         take_joiner: no_take_joiner,
         dealloc: noop,
+        #[cfg(panic = "unwind")]
         poison: no_poison,
     };
 }
@@ -1320,8 +1322,7 @@ pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::
 fn block_on_in_handler() -> ! {
     panic!(
         "lull-executor: block_on called in an interrupt handler: the executor runs in Thread \
-         mode only (its handles are !Send and X::get() is None in handlers); wake a task \
-         from the handler instead"
+         mode only"
     )
 }
 
@@ -1367,11 +1368,13 @@ pub(crate) unsafe fn join_poll<T>(t: NonNull<Header>, cx: &mut Context<'_>) -> P
             unsafe { (vt.set_joiner)(t, cx.waker()) };
             Poll::Pending
         }
+        #[cfg(panic = "unwind")]
         Kind::Panicked => task_panicked(),
         _ => panic!("lull-executor: JoinHandle polled after it returned the output"),
     }
 }
 
+#[cfg(panic = "unwind")]
 #[cold]
 #[track_caller]
 fn task_panicked() -> ! {
