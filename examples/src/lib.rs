@@ -32,6 +32,19 @@ pub const BOARD: &str = if cfg!(feature = "board-lm3s6965evb") {
     "mps2-an505"
 };
 
+/// The core clock of the board in QEMU 7.2, in Hz (what SysTick counts with
+/// `CLKSOURCE` = core): measured with `-icount shift=0` (one instruction per
+/// nanosecond) as SysTick cycles per 2 ms of instructions.
+pub const CORE_CLOCK_HZ: u32 = if cfg!(feature = "board-lm3s6965evb") {
+    12_500_000
+} else if cfg!(feature = "board-microbit") {
+    16_000_000
+} else if cfg!(feature = "board-mps2-an386") {
+    25_000_000
+} else {
+    20_000_000
+};
+
 /// Prints a line to the host's stdout through semihosting.
 ///
 /// Semihosting stops the core for every call: never print inside a measured

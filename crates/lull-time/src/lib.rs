@@ -29,10 +29,13 @@
 //! ```
 //!
 //! In a `#[lull::app]`, call it in `#[init]` with `cx.core.SYST`. The crate
-//! defines the `SysTick` exception handler itself (a program that defines
-//! its own `SysTick` fails to link with a duplicate-symbol error): the tick
-//! handler is the driver, there is nothing for the user to forward, and
-//! defining it here is what guarantees that every tick reaches it.
+//! defines the `SysTick` exception handler itself (feature
+//! `systick-handler`, on by default): the tick handler is the driver, and
+//! defining it here guarantees that every tick reaches it — a program that
+//! also defines `SysTick` fails to link (duplicate symbol) instead of
+//! silently losing time. A program that needs SysTick for more turns the
+//! feature off and calls `on_tick()` from its own handler (Lull's examples
+//! do, because other examples in the same crate define `SysTick`).
 //!
 //! Users whose HAL already has an embassy-time driver (embassy-nrf,
 //! embassy-stm32, embassy-rp with their `time-driver-*` features) use that
@@ -391,9 +394,33 @@ impl embassy_time_driver::Driver for Driver {
 embassy_time_driver::time_driver_impl!(static DRIVER: Driver = Driver);
 
 /// The tick handler (cortex-m-rt's vector table calls `SysTick` by name).
-#[cfg(all(feature = "driver", target_os = "none"))]
+#[cfg(all(feature = "systick-handler", target_os = "none"))]
 #[unsafe(no_mangle)]
 extern "C" fn SysTick() {
+    // SAFETY: this is the SysTick exception handler.
+    unsafe { on_tick() }
+}
+
+/// The work of one tick: counts it (if SysTick wrapped) and wakes the
+/// expired wakers. With the default `systick-handler` feature the crate's
+/// own `SysTick` handler calls it; without, call it from yours.
+///
+/// # Safety
+/// Call it only from the `SysTick` exception handler, once per run: the
+/// tick count has a single writer, and the queue is reached without masking
+/// because no other user of it can preempt SysTick.
+///
+/// ```ignore
+/// #[cortex_m_rt::exception]
+/// fn SysTick() {
+///     // SAFETY: this is the SysTick handler.
+///     unsafe { lull_time::on_tick() }
+///     // .. other work at each tick
+/// }
+/// ```
+#[cfg(target_os = "none")]
+#[inline]
+pub unsafe fn on_tick() {
     TIME.tick(arch::take_countflag());
 }
 

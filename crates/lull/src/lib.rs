@@ -36,6 +36,8 @@ pub use lull_app::app;
 /// The embassy-time driver (feature `time`): `lull::time::init(syst,
 /// core_clock_hz)` starts it; `embassy_time::{Timer, Ticker, with_timeout,
 /// Delay}` then work in thread-mode tasks and in generator tasks. Leave the
-/// feature off when the HAL provides the embassy-time driver.
-#[cfg(feature = "time")]
+/// feature off when the HAL provides the embassy-time driver. Feature
+/// `time-driver` is the driver without its `SysTick` handler (call
+/// `lull::time::on_tick()` from yours).
+#[cfg(feature = "time-driver")]
 pub use lull_time as time;
