@@ -97,6 +97,55 @@
 //! join slot holds the output after it finishes. Awaiting a `JoinHandle`
 //! never allocates.
 //!
+//! # Soundness
+//!
+//! The run queue, the task list and the `block_on` state are Thread-mode
+//! state: plain `Cell`s, no lock, no masking. The rule that keeps that
+//! sound: **only wakers cross to handlers.**
+//!
+//! - **What may cross.** A [`Waker`](core::task::Waker) of a task (or of the
+//!   `block_on` future) is `Send` and `Sync`, as `core` requires, and that
+//!   is sound: from a handler it only stores 1 in the task's `woken` byte
+//!   and claims the task for the *inbox* with a compare-and-swap; the
+//!   executor moves it to the run queue in Thread mode (see [`raw`]).
+//!   Cloning and dropping are atomic reference counts; the last reference
+//!   dropped in a handler hands the task to the executor to free. Waking a
+//!   finished task, or waking after the executor stopped, does nothing.
+//! - **What may not.** Everything else that reaches the executor stays in
+//!   Thread mode, by type: the handle made by [`executor!`] (`X`) is
+//!   `!Send + !Sync` and `X::get()` is `None` in a handler; a
+//!   [`JoinHandle`] is `!Send + !Sync`; so is a
+//!   `coroutine::CoroutineTask` (nightly feature). So none
+//!   of them can be moved into a handler, a `critical_section::Mutex`
+//!   static, or a closure run elsewhere (compile-fail tests in
+//!   `tests/ui`). In depth: `block_on` panics naming this rule when called
+//!   in a handler anyway (through `unsafe` code or a framework bug), and
+//!   `spawn` does in debug builds (that check is not in release, to keep
+//!   `spawn` as fast as it was); `CoroutineTask::poll` and `r#await!` panic
+//!   outside Thread mode, because the context `r#await!` uses is a global.
+//! - **Plain data.** [`YieldNow`] (a `bool`) is `Send + Sync`: polled in a
+//!   handler it only wakes that handler's own waker. [`SpawnError<F>`]
+//!   holds only the future that was not spawned and the reason: `Send`
+//!   exactly when `F` is. [`SpawnErrorKind`] is `Send + Sync`.
+//! - **Reading counts.** [`raw::Executor::live_tasks`] (reachable without
+//!   a handle through the safe `ExecutorType::executor()`) reads an atomic
+//!   that only Thread mode writes, so it is a valid, if racy, read anywhere.
+//!
+//! **Panics.** With `panic = "abort"` (every Cortex-M build: the profile's
+//! setting and the thumb targets' default) a panicking task ends the
+//! program through the `#[panic_handler]`; nothing of the executor runs
+//! after it. With `panic = "unwind"` (host tests, `catch_unwind`) the
+//! panic propagates out of the `block_on` that polled the task, and the
+//! executor stays usable: a task whose poll panicked is taken off the run
+//! queue, its future is dropped and it counts as finished — its
+//! [`JoinHandle`] reports `is_finished()`, [`cancel`](JoinHandle::cancel)
+//! returns `None`, and awaiting it panics ("the awaited task panicked"),
+//! waking a task that was already waiting for it. A panicking `block_on`
+//! future is taken off the queue likewise; the tasks continue at the next
+//! `block_on`. A future whose destructor panics is left finished and its
+//! memory is leaked. (That bookkeeping exists only with `panic =
+//! "unwind"`: it costs firmware nothing.)
+//!
 //! # Cancel safety
 //!
 //! Every async API of this crate notes what dropping its future mid-way
@@ -366,7 +415,8 @@ pub fn try_spawn<E: raw::ExecutorType, F: Future + 'static>(
 /// Returns as soon as `future` completes; spawned tasks that did not finish
 /// stay queued and continue at the next `block_on`. Panics if called while a
 /// `block_on` of the same executor is running (from a task or from the
-/// `block_on` future itself).
+/// `block_on` future itself), and if called in an interrupt handler (see
+/// [Soundness](crate#soundness)).
 ///
 /// ```
 /// # use lull_alloc::{allocator, host::TestHeap};
@@ -447,7 +497,12 @@ impl Future for YieldNow {
 /// detach the task, or [`cancel`](Self::cancel) it.
 ///
 /// Like the executor handle it is `!Send` and `!Sync`: it stays in Thread
-/// mode.
+/// mode. Awaiting it never allocates: the awaiting task's waker is kept in
+/// the task's own memory.
+///
+/// If the task's poll panicked (only possible with `panic = "unwind"`, see
+/// [Soundness](crate#soundness)), the handle is finished, `cancel` returns
+/// `None`, and awaiting it panics.
 ///
 /// **Cancel safety:** awaiting is cancel-safe: dropping the `.await` (e.g.
 /// in a `select`) drops the handle, which detaches the task; the task keeps
