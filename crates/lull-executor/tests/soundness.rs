@@ -339,3 +339,17 @@ fn live_tasks_read_from_a_handler() {
         assert_eq!(x.live_tasks(), 0);
     });
 }
+
+/// Item 4: what may cross to a handler, and is `Send + Sync` because that
+/// is sound (see the crate's Soundness section): wakers (they only queue
+/// through the inbox), `YieldNow` (a `bool`), `SpawnErrorKind` (plain
+/// data), and a `SpawnError` of a `Send` future. What may not is checked
+/// by the compile-fail tests in `tests/ui`.
+#[test]
+fn plain_data_and_wakers_may_cross() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Waker>();
+    send_sync::<lull_executor::YieldNow>();
+    send_sync::<SpawnErrorKind>();
+    send_sync::<lull_executor::SpawnError<std::future::Ready<u8>>>();
+}
