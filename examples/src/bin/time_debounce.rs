@@ -1,0 +1,136 @@
+//! boards: lm3s6965evb microbit
+//! qemu: -icount shift=0,sleep=off
+//!
+//! A hardware generator task debounces a bouncing "button": its interrupt
+//! fires on every edge; the task wakes on the first edge (`cx.next()`),
+//! awaits `Timer::after_millis(5)` while the bounces' interrupts run it
+//! without completing anything, then samples the level. A press and a
+//! release with bounces each give one debounced change, 5 ms after their
+//! first edge; a 0.3 ms glitch gives none. `#[idle]` plays the button
+//! (setting the level and pending the interrupt) from the thread-mode
+//! executor with `Timer::after_micros`. `tick-hz-10_000`; QEMU's virtual
+//! clock (`-icount shift=0,sleep=off`). (`#[lull::app]` examples run on the
+//! boards with a device crate in `lull_examples::board_app!`.)
+#![no_std]
+#![no_main]
+
+use core::sync::atomic::{AtomicBool, AtomicU32};
+use lull::tlsf::Tlsf;
+
+#[lull::allocator(lazy)]
+static A: Tlsf = {
+    static mut MEMORY: [u8; 512] = [0; 512];
+    let mut tlsf = Tlsf::new();
+    tlsf.extend(MEMORY).unwrap();
+    tlsf
+};
+
+lull::executor!(name = X, allocator = A);
+
+/// The button's pin level (`true` = pressed).
+static PIN: AtomicBool = AtomicBool::new(false);
+/// Debounced changes reported by the task (its only writer).
+static CHANGES: AtomicU32 = AtomicU32::new(0);
+/// Windows whose level came back unchanged (the task is the only writer).
+static GLITCHES: AtomicU32 = AtomicU32::new(0);
+
+#[cortex_m_rt::exception]
+fn SysTick() {
+    // SAFETY: this is the SysTick handler.
+    unsafe { lull::time::on_tick() }
+}
+
+macro_rules! app {
+    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
+        #[lull::app(device = $device, executor = crate::X)]
+        mod app {
+            use crate::{CHANGES, GLITCHES, PIN};
+            use core::convert::Infallible;
+            use core::future::Future;
+            use core::sync::atomic::Ordering;
+            use embassy_time::{Instant, Timer};
+            use lull_examples::{CORE_CLOCK_HZ, exit, println};
+            use $device::Interrupt;
+
+            #[shared]
+            struct Shared {}
+
+            #[local]
+            struct Local {}
+
+            #[init]
+            fn init(cx: init::Context) -> (Shared, Local) {
+                lull::time::init(cx.core.SYST, CORE_CLOCK_HZ);
+                (Shared {}, Local {})
+            }
+
+            /// The button's edge interrupt.
+            #[task(binds = $hw0, priority = 2)]
+            fn button(cx: button::Context) -> impl Future<Output = Infallible> {
+                async move {
+                    let start = Instant::now();
+                    let mut stable = false;
+                    loop {
+                        cx.next().await;
+                        let edge = start.elapsed().as_ticks();
+                        Timer::after_millis(5).await;
+                        let level = PIN.load(Ordering::Relaxed);
+                        let at = start.elapsed().as_ticks();
+                        if level != stable {
+                            stable = level;
+                            let n = CHANGES.load(Ordering::Relaxed);
+                            CHANGES.store(n + 1, Ordering::Relaxed);
+                            let what = if level { "pressed" } else { "released" };
+                            println!("  button: {} at +{} ticks (first edge +{})", what, at, edge);
+                        } else {
+                            let n = GLITCHES.load(Ordering::Relaxed);
+                            GLITCHES.store(n + 1, Ordering::Relaxed);
+                            println!(
+                                "  button: glitch at +{} ticks ignored (checked +{})",
+                                edge, at
+                            );
+                        }
+                    }
+                }
+            }
+
+            #[idle]
+            fn idle(cx: idle::Context) -> ! {
+                let x = cx.executor;
+                let edges = x.block_on(async {
+                    // (delay before the edge in µs, level after it)
+                    let script: [(u64, bool); 10] = [
+                        (2_000, true), // press, bouncing
+                        (200, false),
+                        (300, true),
+                        (400, false),
+                        (100, true),
+                        (9_000, false), // a glitch
+                        (300, true),
+                        (7_700, false), // release, bouncing
+                        (300, true),
+                        (300, false),
+                    ];
+                    for (delay, level) in script {
+                        Timer::after_micros(delay).await;
+                        PIN.store(level, Ordering::Relaxed);
+                        lull::app::pend(Interrupt::$hw0);
+                    }
+                    Timer::after_millis(10).await;
+                    script.len()
+                });
+                let (changes, glitches) = (
+                    CHANGES.load(Ordering::Relaxed),
+                    GLITCHES.load(Ordering::Relaxed),
+                );
+                println!(
+                    "{} raw edges -> {} debounced changes, {} glitch",
+                    edges, changes, glitches
+                );
+                exit(if changes == 2 && glitches == 1 { 0 } else { 1 })
+            }
+        }
+    };
+}
+
+lull_examples::board_app!(app);
