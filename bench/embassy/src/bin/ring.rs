@@ -1,40 +1,26 @@
-//! `ring` on embassy-executor 0.10 (thread executor): three tasks, each
-//! `loop { marker; yield_now().await }`. A->B, B->C and C->A are one task
-//! switch each: wake-by-ref into the run queue, return `Pending`, the
-//! executor polls the next task.
+//! `ring` on embassy-executor 0.10 (thread executor): the four tasks of
+//! `bench_tasks::ring` (A, B, C spawned, M the `main` task), each
+//! `loop { marker; shared yield }`.
 #![no_std]
 #![no_main]
 
-use bench_marker::{done, mark};
+use bench_tasks::ring;
 use cortex_m as _; // links the single-core critical-section implementation
 use embassy_executor::Spawner;
-use embassy_futures::yield_now;
-
-const ROUNDS: u32 = 100;
 
 #[embassy_executor::task]
 async fn a() {
-    for _ in 0..ROUNDS {
-        mark!(0, "A");
-        yield_now().await;
-    }
-    done()
+    match ring::a().await {}
 }
 
 #[embassy_executor::task]
 async fn b() {
-    loop {
-        mark!(1, "B");
-        yield_now().await;
-    }
+    match ring::b().await {}
 }
 
 #[embassy_executor::task]
 async fn c() {
-    loop {
-        mark!(2, "C");
-        yield_now().await;
-    }
+    match ring::c().await {}
 }
 
 #[embassy_executor::main]
@@ -42,4 +28,5 @@ async fn main(spawner: Spawner) {
     spawner.spawn(a().unwrap());
     spawner.spawn(b().unwrap());
     spawner.spawn(c().unwrap());
+    match ring::m().await {}
 }

@@ -10,9 +10,9 @@
 use core::future::Future;
 
 use bench_marker::{done, mark, metric};
+use bench_tasks::yield_once as yield_now;
 use cortex_m as _; // links the single-core critical-section implementation
 use embassy_executor::raw::TaskStorage;
-use embassy_futures::yield_now;
 
 async fn ring_task() {
     loop {

@@ -11,9 +11,7 @@ use bench_marker::{done, mark, metric};
 use lm3s6965 as _; // the device's interrupt vectors
 use rtic::export::executor::AsyncTaskExecutor;
 
-#[path = "../yield_now.rs"]
-mod yield_now;
-use yield_now::yield_now;
+use bench_tasks::yield_once as yield_now;
 
 async fn ring_task() {
     loop {
