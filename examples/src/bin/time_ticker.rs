@@ -97,7 +97,10 @@ macro_rules! app {
                 let runs = BUSY_RUNS.load(Ordering::Relaxed);
                 println!("ticker: 100 periods, last at +{} ticks", end);
                 println!("busy hardware task ran {} times", runs);
-                println!("late wakes: {} (latest {} ticks after its deadline)", late, latest);
+                println!(
+                    "late wakes: {} (latest {} ticks after its deadline)",
+                    late, latest
+                );
                 let missed = latest >= 10 || end != 1000;
                 println!("missed periods: {}", if missed { "yes" } else { "none" });
                 exit(if missed || runs < 20 { 1 } else { 0 })
