@@ -16,6 +16,7 @@ const END: &str = "<!-- END generated -->";
 fn system_order(s: &str) -> (usize, String) {
     let rank = [
         "lull",
+        "lull-native-yield",
         "embassy",
         "rtic",
         "lilos",
@@ -31,7 +32,7 @@ fn system_order(s: &str) -> (usize, String) {
 
 fn cell(r: &Row) -> String {
     let v = fmt(r.value);
-    if r.min == r.max || r.metric == "text" || r.metric == "data" {
+    if r.min == r.max || r.metric.starts_with("text") || r.metric == "data" {
         v
     } else {
         format!("{v} ({}–{})", fmt(r.min), fmt(r.max))
@@ -83,20 +84,32 @@ pub fn tables(rows: &[Row]) -> String {
     out
 }
 
-/// A horizontal bar chart of the task-switch rows on thumbv7m.
+/// The rows a scenario is summarised by in the chart: a ring's `switch`
+/// (mean per task switch over a steady cycle), another cycle scenario's
+/// `cycle` (one round trip, one round), `irq->task`, or else every
+/// `FROM->TO` row.
+fn headline(r: &Row, rows: &[Row]) -> bool {
+    let has = |m: &str| {
+        rows.iter()
+            .any(|o| o.scenario == r.scenario && o.target == r.target && o.metric == m)
+    };
+    if r.scenario.starts_with("ring") && has("switch") {
+        r.metric == "switch"
+    } else if has("cycle") {
+        r.metric == "cycle"
+    } else if has("irq->task") {
+        r.metric == "irq->task"
+    } else {
+        r.metric.contains("->")
+    }
+}
+
+/// A horizontal bar chart of each scenario's headline rows on thumbv7m (see
+/// [`headline`]), every scenario scaled to its own largest value.
 pub fn svg(rows: &[Row]) -> String {
     let mut bars: Vec<&Row> = rows
         .iter()
-        .filter(|r| r.target == "thumbv7m")
-        .filter(|r| {
-            // A ring is summarised by its `switch` row; other scenarios by
-            // their `FROM->TO` rows.
-            if r.scenario.starts_with("ring") {
-                r.metric == "switch"
-            } else {
-                r.metric.contains("->")
-            }
-        })
+        .filter(|r| r.target == "thumbv7m" && headline(r, rows))
         .collect();
     bars.sort_by(|a, b| {
         (
@@ -110,20 +123,27 @@ pub fn svg(rows: &[Row]) -> String {
                 system_order(&b.system),
             ))
     });
-    let max = bars.iter().map(|r| r.max).fold(1.0, f64::max);
-    let (row_h, left, width) = (18.0, 230.0, 560.0);
+    let scale = |r: &Row| {
+        bars.iter()
+            .filter(|o| o.scenario == r.scenario)
+            .map(|o| o.max)
+            .fold(1.0, f64::max)
+    };
+    let (row_h, left, width) = (18.0, 300.0, 480.0);
     let height = 50.0 + row_h * bars.len() as f64;
     let mut s = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" font-family="monospace" font-size="12">
 <rect width="100%" height="100%" fill="white"/>
-<text x="10" y="20" font-size="14">Instructions per task switch, thumbv7m in QEMU (bar: steady state; line: min–max). Lower is better.</text>
+<text x="10" y="20" font-size="14">Instructions, thumbv7m in QEMU (bar: mean over a steady cycle; line: min–max; each scenario to its own scale). Lower is better.</text>
 "#,
-        w = left + width + 80.0
+        w = left + width + 90.0
     );
     for (i, r) in bars.iter().enumerate() {
+        let max = scale(r);
         let y = 35.0 + row_h * i as f64;
         let colour = match r.system.as_str() {
             "lull" => "#2a7ab9",
+            "lull-native-yield" => "#7fb3dc",
             "embassy" => "#c0504d",
             "rtic" => "#9bbb59",
             "lilos" => "#8064a2",
