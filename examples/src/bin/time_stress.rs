@@ -17,8 +17,8 @@
 #![no_main]
 
 use core::cell::Cell;
-use core::sync::atomic::{AtomicU32, Ordering};
-use embassy_time::{Duration, Instant, Timer};
+use core::sync::atomic::AtomicU32;
+use embassy_time::{Duration, Instant};
 use lull::tlsf::Tlsf;
 
 #[lull::allocator(lazy)]
