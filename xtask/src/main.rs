@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo xtask demo                     build the flagship demo and run it in QEMU
-//! cargo xtask test [--bless]           the whole suite (what CI runs)
+//! cargo xtask test [--bless] [--all]   the whole suite (what CI runs)
 //! cargo xtask run <example> [--board B]   build and run one example
 //! cargo xtask bench [--json PATH] [--only SYSTEM/SCENARIO]
 //! ```
@@ -56,9 +56,10 @@ const HELP: &str = "\
 usage: cargo xtask <command>
 
   demo                         build the flagship demo firmware and run it in QEMU
-  test [--bless]               fmt, clippy, host tests, Miri, trybuild, every example
+  test [--bless] [--all]       fmt, clippy, host tests, Miri, trybuild, every example
                                in QEMU against its golden output and size;
-                               --bless rewrites the golden files
+                               --bless rewrites the golden files; --all also
+                               installs cargo-fuzz to run the TLSF fuzz target
   run <example> [--board B]    build one example and run it in QEMU (default board:
                                lm3s6965evb)
   bench [--json PATH] [--only F1,F2]

@@ -5,10 +5,17 @@
 //!    target; firmware crates for their own targets;
 //! 3. host tests (`cargo test --workspace`: unit, integration, trybuild, doc);
 //! 4. literal-`yield` (`nightly` feature) tests on nightly, when installed;
-//! 5. Miri on the host tests of every library crate with `unsafe` code;
-//! 6. the benchmark harness self-check (`bench/lull` `calibrate`);
-//! 7. every example on every board it supports, in QEMU, against its golden
+//! 5. Miri on the host tests of every library crate with `unsafe` code: unit
+//!    and integration tests with leak checking, then its doc tests (with
+//!    `-Zmiri-ignore-leaks` only for the crates in [`DOC_TESTS_LEAK`]);
+//! 6. the TLSF fuzz target for [`FUZZ_SECONDS`] seconds, when `cargo-fuzz` is
+//!    installed (`--all` installs it; it takes about two minutes to build);
+//! 7. the benchmark harness self-check (`bench/lull` `calibrate`);
+//! 8. every example on every board it supports, in QEMU, against its golden
 //!    output, exit status and size.
+//!
+//! Property tests take their case count from `PROPTEST_CASES` when it is set
+//! (the defaults are small under Miri).
 
 use crate::{Result, bench, boards, cargo, examples, root, run_cmd, tools};
 use std::{
@@ -16,6 +23,16 @@ use std::{
     path::{Path, PathBuf},
     time::Instant,
 };
+
+/// Crates whose doc tests leak on purpose, run under Miri with
+/// `-Zmiri-ignore-leaks`: `lull-tlsf`'s examples hand the pool regions made
+/// with `Box::leak`, as a `&'static mut` region would be on a device, and drop
+/// the pool at the end of the example. Every other crate's doc tests, and all
+/// unit and integration tests, run with leak checking.
+const DOC_TESTS_LEAK: &[&str] = &["lull-tlsf"];
+
+/// How long `cargo xtask test` runs the TLSF fuzz target.
+const FUZZ_SECONDS: u32 = 20;
 
 /// A library crate of the root workspace.
 struct Crate {
@@ -98,13 +115,16 @@ fn firmware_crates() -> Vec<(PathBuf, Option<&'static str>)> {
     out
 }
 
-/// `cargo xtask test [--bless]`.
+/// `cargo xtask test [--bless] [--all]`.
 pub fn run(args: &[String]) -> Result {
-    let bless = match args {
-        [] => false,
-        [b] if b == "--bless" => true,
-        _ => return Err("usage: cargo xtask test [--bless]".into()),
-    };
+    let (mut bless, mut all) = (false, false);
+    for a in args {
+        match a.as_str() {
+            "--bless" => bless = true,
+            "--all" => all = true,
+            _ => return Err("usage: cargo xtask test [--bless] [--all]".into()),
+        }
+    }
     let start = Instant::now();
     tools::ensure_targets()?;
     tools::ensure_qemu()?;
@@ -210,11 +230,24 @@ pub fn run(args: &[String]) -> Result {
                 run_cmd(cargo().current_dir(root()).args([
                     "+nightly", "miri", "test", "-p", &c.name, "--lib", "--tests",
                 ]))?;
+                let mut doc = cargo();
+                doc.current_dir(root())
+                    .args(["+nightly", "miri", "test", "-p", &c.name, "--doc"]);
+                if DOC_TESTS_LEAK.contains(&c.name.as_str()) {
+                    let flags = std::env::var("MIRIFLAGS").unwrap_or_default();
+                    let flags = format!("{flags} -Zmiri-ignore-leaks").trim().to_string();
+                    println!("MIRIFLAGS={flags} (its doc examples leak on purpose)");
+                    doc.env("MIRIFLAGS", flags);
+                }
+                run_cmd(&mut doc)?;
             }
         } else {
             return Err("Miri needs a nightly toolchain: rustup toolchain install nightly".into());
         }
     }
+
+    section("TLSF fuzz target");
+    fuzz(nightly, all)?;
 
     section("benchmark harness self-check");
     bench::calibrate()?;
@@ -231,6 +264,48 @@ pub fn run(args: &[String]) -> Result {
         start.elapsed()
     );
     Ok(())
+}
+
+/// Runs `crates/lull-tlsf/fuzz` (target `model`) for [`FUZZ_SECONDS`]
+/// seconds. Needs nightly and `cargo-fuzz`; without `cargo-fuzz` the step is
+/// skipped with the reason, unless `--all` asked to install it.
+fn fuzz(nightly: bool, all: bool) -> Result {
+    let dir = root().join("crates/lull-tlsf");
+    if !dir.join("fuzz/Cargo.toml").exists() {
+        println!("skipped: no crates/lull-tlsf/fuzz");
+        return Ok(());
+    }
+    if !nightly {
+        println!("skipped: the fuzz target needs a nightly toolchain");
+        return Ok(());
+    }
+    if !has_cargo_fuzz() {
+        if !all {
+            println!(
+                "skipped: cargo-fuzz is not installed (`cargo xtask test --all` installs it, \
+                 about two minutes; or `cargo install cargo-fuzz --locked`)"
+            );
+            return Ok(());
+        }
+        run_cmd(cargo().args(["install", "cargo-fuzz", "--locked"]))?;
+    }
+    run_cmd(cargo().current_dir(&dir).args([
+        "+nightly",
+        "fuzz",
+        "run",
+        "model",
+        "--",
+        &format!("-max_total_time={FUZZ_SECONDS}"),
+    ]))
+}
+
+fn has_cargo_fuzz() -> bool {
+    std::process::Command::new("cargo")
+        .args(["+nightly", "fuzz", "--version"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 fn section(name: &str) {

@@ -2,7 +2,10 @@
 //! grow / shrink / reallocate, checked against the reference model in
 //! `tests/support/model.rs` (also driven by the fuzz target).
 //!
-//! Under Miri the case counts and sequence lengths are reduced.
+//! The number of cases per property is `PROPTEST_CASES` when set (e.g.
+//! `PROPTEST_CASES=100000 cargo test -p lull-tlsf --test model` for a long
+//! run), otherwise 256 natively and 4 under Miri, where sequence lengths are
+//! reduced too.
 
 #[path = "support/model.rs"]
 mod model;
@@ -10,8 +13,32 @@ mod model;
 use model::{Harness, Op, RegionSpec};
 use proptest::prelude::*;
 
+/// `PROPTEST_CASES` if set, else a default sized for native runs or Miri.
+///
+/// `ProptestConfig::default()` reads the variable too, but an explicit
+/// `cases` field would override it, so it is read here.
 fn cases() -> u32 {
-    if cfg!(miri) { 4 } else { 256 }
+    cases_from(std::env::var("PROPTEST_CASES").ok().as_deref())
+}
+
+fn cases_from(var: Option<&str>) -> u32 {
+    let default = if cfg!(miri) { 4 } else { 256 };
+    match var.map(str::trim) {
+        None | Some("") => default,
+        Some(n) => n
+            .parse()
+            .unwrap_or_else(|_| panic!("PROPTEST_CASES must be a number, got {n:?}")),
+    }
+}
+
+#[test]
+fn proptest_cases_follows_the_environment() {
+    let default = if cfg!(miri) { 4 } else { 256 };
+    assert_eq!(cases_from(None), default);
+    assert_eq!(cases_from(Some("")), default);
+    assert_eq!(cases_from(Some("17")), 17);
+    assert_eq!(config().cases, cases());
+    assert!(std::panic::catch_unwind(|| cases_from(Some("many"))).is_err());
 }
 
 fn max_ops() -> usize {
