@@ -100,12 +100,17 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let generators = generators::codegen(app, analysis);
     let main = main::codegen(app, analysis);
     let assertions = assertions::codegen(app, analysis);
+    let executor = executor_alias(app);
+    let rt_path = rt();
 
     quote! {
         #(#attrs)*
         #vis mod #name {
             #[allow(unused_imports)]
             use #device as __lull_device;
+            // Multi-resource locks: `(a, b).lock(|a, b| ..)`.
+            #[allow(unused_imports)]
+            use #rt_path::{Lock2 as _, Lock3 as _, Lock4 as _};
 
             #(#user_items)*
 
@@ -123,6 +128,39 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             #generators
             #main
             #assertions
+            #executor
+        }
+    }
+}
+
+/// `executor = X`: the executor type as `__lull_executor::Executor`, so the
+/// generated code finds `X` wherever the user could mean it: declared or
+/// imported in the app module, or at the crate root (`lull::executor!` is
+/// usually invoked there), or by a path relative to the app module.
+fn executor_alias(app: &App) -> TokenStream {
+    let Some(path) = &app.args.executor else {
+        return TokenStream::new();
+    };
+    // The alias lives one module below the app: a path relative to the app
+    // module (`self::..`, `super::..`) needs one more `super`.
+    let mut path = path.clone();
+    if let (None, Some(first)) = (path.leading_colon, path.segments.first_mut()) {
+        if first.ident == "self" {
+            first.ident = Ident::new("super", first.ident.span());
+        } else if first.ident == "super" {
+            let sup = syn::PathSegment::from(Ident::new("super", first.ident.span()));
+            path.segments.insert(0, sup);
+        }
+    }
+    quote! {
+        #[doc(hidden)]
+        mod __lull_executor {
+            #[allow(unused_imports)]
+            use super::*;
+            #[allow(unused_imports)]
+            use crate::*;
+            /// The app's thread-mode executor (`executor = ..`).
+            pub(super) type Executor = #path;
         }
     }
 }

@@ -13,6 +13,7 @@ use core::task::{Context, Poll, RawWaker, RawWakerVTable};
 
 pub use crate::Mutex;
 pub use crate::monotonic::Monotonic;
+pub use crate::{Lock2, Lock3, Lock4};
 pub use core::convert::Infallible;
 pub use core::future::Future;
 pub use core::marker::PhantomData;
@@ -104,6 +105,12 @@ mod nvic_mask {
         // SAFETY: writing 1 bits to ISER re-enables exactly the interrupts
         // that `mask` found enabled.
         unsafe { ISER.write_volatile(old) };
+        // A task that became pending under the lock runs now, before the
+        // next instruction: without the barriers the core may run on into a
+        // following lock, which would mask it again and delay it (a second
+        // pend meanwhile would then be merged into the first).
+        cortex_m::asm::dsb();
+        cortex_m::asm::isb();
     }
 }
 
@@ -162,12 +169,29 @@ pub unsafe fn lock<T, R>(
     mask: u32,
     f: impl FnOnce(&mut T) -> R,
 ) -> R {
+    // SAFETY: forwarded; while `f` runs no other user of the resource runs,
+    // and the borrow ends with `f`.
+    unsafe { lock_with(priority, ceiling, bits, mask, || f(&mut *ptr)) }
+}
+
+/// Runs `f` at `ceiling` (SRP), for a plain task whose dynamic priority is
+/// `priority`: the body of [`lock`] and of multi-resource locks.
+///
+/// # Safety
+/// As [`lock`]: `ceiling` covers every resource `f` touches.
+#[inline(always)]
+pub unsafe fn lock_with<R>(
+    priority: &Priority,
+    ceiling: u8,
+    bits: u8,
+    mask: u32,
+    f: impl FnOnce() -> R,
+) -> R {
     let current = priority.current.get();
     if current >= ceiling {
         // Already at (or above) the ceiling: no task that uses the resource
         // can preempt us.
-        // SAFETY: see above; the borrow ends with `f`.
-        return f(unsafe { &mut *ptr });
+        return f();
     }
     priority.current.set(ceiling);
     let restore = if current == priority.base {
@@ -176,8 +200,7 @@ pub unsafe fn lock<T, R>(
     } else {
         Some(logical2hw(current, bits))
     };
-    // SAFETY: while `f` runs no other user of the resource can run.
-    let r = raise(ceiling, bits, mask, restore, || f(unsafe { &mut *ptr }));
+    let r = raise(ceiling, bits, mask, restore, f);
     priority.current.set(current);
     r
 }
@@ -189,7 +212,6 @@ pub unsafe fn lock<T, R>(
 /// # Safety
 /// As [`lock`]; the caller's static priority is below `ceiling`.
 #[inline(always)]
-#[allow(unused_variables)]
 pub unsafe fn lock_gen<T, R>(
     ptr: *mut T,
     ceiling: u8,
@@ -197,9 +219,20 @@ pub unsafe fn lock_gen<T, R>(
     mask: u32,
     f: impl FnOnce(&mut T) -> R,
 ) -> R {
+    // SAFETY: forwarded; the borrow ends with `f`.
+    unsafe { lock_gen_with(ceiling, bits, mask, || f(&mut *ptr)) }
+}
+
+/// Runs `f` at `ceiling` from a generator task: the body of [`lock_gen`]
+/// and of multi-resource locks.
+///
+/// # Safety
+/// As [`lock_gen`]: `ceiling` covers every resource `f` touches.
+#[inline(always)]
+#[allow(unused_variables)]
+pub unsafe fn lock_gen_with<R>(ceiling: u8, bits: u8, mask: u32, f: impl FnOnce() -> R) -> R {
     if ceiling as u16 >= 1 << bits {
-        // SAFETY: interrupts are off while `f` runs.
-        return interrupt_free(|| f(unsafe { &mut *ptr }));
+        return interrupt_free(f);
     }
     #[cfg(lull_basepri)]
     {
@@ -207,8 +240,7 @@ pub unsafe fn lock_gen<T, R>(
         let old = basepri::read();
         // BASEPRI_MAX only ever raises the running priority.
         basepri_max::write(logical2hw(ceiling, bits));
-        // SAFETY: no other user of the resource can run until BASEPRI drops.
-        let r = f(unsafe { &mut *ptr });
+        let r = f();
         // SAFETY: restores the value found on entry.
         unsafe { basepri::write(old) };
         r
@@ -216,15 +248,81 @@ pub unsafe fn lock_gen<T, R>(
     #[cfg(lull_nvic_mask)]
     {
         let old = nvic_mask::mask(mask);
-        // SAFETY: every user of the resource is masked.
-        let r = f(unsafe { &mut *ptr });
+        let r = f();
         nvic_mask::unmask(old);
         r
     }
     #[cfg(not(any(lull_basepri, lull_nvic_mask)))]
     {
-        // SAFETY: host build, nothing preempts.
-        f(unsafe { &mut *ptr })
+        // Host build: nothing preempts.
+        f()
+    }
+}
+
+/// A lockable resource proxy, as multi-resource locks (`(a, b).lock(..)`,
+/// see [`crate::Lock2`]) see it. Implemented by the generated proxies.
+///
+/// # Safety
+/// `ptr` is the resource's storage; `CEILING` its ceiling and `MASK` the
+/// interrupts at or below it; `priority` the dynamic priority of the task
+/// that owns the proxy (`None` for generator tasks, which read BASEPRI);
+/// `FREE` only when no user of the resource can preempt the owner.
+pub unsafe trait Proxy {
+    /// The resource's type.
+    type T;
+    /// The resource's ceiling.
+    const CEILING: u8;
+    /// The device's `NVIC_PRIO_BITS`.
+    const BITS: u8;
+    /// Interrupts an NVIC-mask lock at `CEILING` disables.
+    const MASK: u32;
+    /// No lock needed (top-priority generator users).
+    const FREE: bool;
+    /// The resource.
+    fn ptr(&self) -> *mut Self::T;
+    /// The owner's stack-tracked priority (plain tasks).
+    fn priority(&self) -> Option<&Priority>;
+}
+
+// SAFETY: forwards to the proxy it borrows.
+unsafe impl<P: Proxy> Proxy for &mut P {
+    type T = P::T;
+    const CEILING: u8 = P::CEILING;
+    const BITS: u8 = P::BITS;
+    const MASK: u32 = P::MASK;
+    const FREE: bool = P::FREE;
+    #[inline(always)]
+    fn ptr(&self) -> *mut P::T {
+        (**self).ptr()
+    }
+    #[inline(always)]
+    fn priority(&self) -> Option<&Priority> {
+        (**self).priority()
+    }
+}
+
+/// Runs `f` with the highest `ceiling` among a multi-lock's proxies (one
+/// BASEPRI write); `first` is any of them (they all belong to one task).
+///
+/// # Safety
+/// `ceiling`/`mask` cover every resource `f` touches; `first` belongs to the
+/// calling task.
+#[inline(always)]
+pub unsafe fn lock_many<P: Proxy, R>(
+    first: &P,
+    free: bool,
+    ceiling: u8,
+    mask: u32,
+    f: impl FnOnce() -> R,
+) -> R {
+    if free {
+        return f();
+    }
+    match first.priority() {
+        // SAFETY: forwarded.
+        Some(p) => unsafe { lock_with(p, ceiling, P::BITS, mask, f) },
+        // SAFETY: forwarded.
+        None => unsafe { lock_gen_with(ceiling, P::BITS, mask, f) },
     }
 }
 

@@ -136,6 +136,73 @@ pub trait Mutex {
     fn lock<R>(&mut self, f: impl FnOnce(&mut Self::T) -> R) -> R;
 }
 
+macro_rules! multi_lock {
+    ($(#[$doc:meta])* $name:ident: $($p:ident $v:ident),+) => {
+        $(#[$doc])*
+        pub trait $name {
+            $(
+                #[doc = concat!("The type of resource `", stringify!($v), "`.")]
+                type $p;
+            )+
+            /// Runs `f` with exclusive access to every resource of the
+            /// tuple, at the highest of their ceilings (one priority raise).
+            fn lock<R>(self, f: impl FnOnce($(&mut Self::$p),+) -> R) -> R;
+        }
+
+        impl<$($p: export::Proxy),+> $name for ($($p,)+) {
+            $(type $p = <$p as export::Proxy>::T;)+
+            #[inline(always)]
+            fn lock<R>(self, f: impl FnOnce($(&mut Self::$p),+) -> R) -> R {
+                let ($($v,)+) = self;
+                let mut ceiling = 0;
+                $(if <$p as export::Proxy>::CEILING > ceiling {
+                    ceiling = <$p as export::Proxy>::CEILING;
+                })+
+                let mask = 0 $(| <$p as export::Proxy>::MASK)+;
+                let free = true $(&& <$p as export::Proxy>::FREE)+;
+                multi_lock!(@first first, $($v),+);
+                // SAFETY: the proxies are distinct fields of one task's
+                // context (two `&mut` to one proxy cannot coexist), so the
+                // resources are distinct; the ceiling covers all of them;
+                // the borrows end with `f`.
+                unsafe {
+                    export::lock_many(first, free, ceiling, mask, || f($(&mut *$v.ptr()),+))
+                }
+            }
+        }
+    };
+    (@first $f:ident, $v0:ident $(, $v:ident)*) => {
+        let $f = &$v0;
+    };
+}
+
+multi_lock!(
+    /// Locks two resources at once: `(a, b).lock(|a, b| ..)`.
+    ///
+    /// The proxies (or `&mut` to them) are those of one task's context; the
+    /// running priority is raised once, to the highest of their ceilings,
+    /// instead of once per resource as nested `lock`s would. In scope in
+    /// every `#[lull::app]` module.
+    ///
+    /// ```ignore
+    /// #[task(binds = UART0, priority = 1, shared = [rx, stats])]
+    /// fn uart0(mut cx: uart0::Context) {
+    ///     (&mut cx.shared.rx, &mut cx.shared.stats).lock(|rx, stats| {
+    ///         stats.bytes += rx.len() as u32;
+    ///     });
+    /// }
+    /// ```
+    Lock2: A a, B b
+);
+multi_lock!(
+    /// Locks three resources at once; see [`Lock2`].
+    Lock3: A a, B b, C c
+);
+multi_lock!(
+    /// Locks four resources at once; see [`Lock2`].
+    Lock4: A a, B b, C c, D d
+);
+
 /// Sets interrupt `irq` pending: its hardware task (or the dispatcher bound
 /// to it) runs as soon as the running priority allows. If that priority is
 /// higher than the caller's, the task has run when `pend` returns (the pend

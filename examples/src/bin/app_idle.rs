@@ -27,7 +27,7 @@ static READINGS: Channel<CriticalSectionRawMutex, u32, 4> = Channel::new();
 
 macro_rules! app {
     ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device, executor = crate::X)]
+        #[lull::app(device = $device, executor = X)]
         mod app {
             use crate::READINGS;
             use lull::executor::yield_now;

@@ -6,7 +6,10 @@
 //!
 //! - `c` (priority 3) pended inside the outer lock preempts at once;
 //! - `c` pended inside the nested lock waits for the inner unlock;
-//! - `b` (priority 2) pended inside the outer lock waits for the outer unlock.
+//! - `b` (priority 2) pended inside the outer lock waits for the outer unlock;
+//! - a multi-resource lock, `(&mut shared, &mut other).lock(|s, o| ..)`,
+//!   raises the priority once, to the higher ceiling (3): `b` and `c` both
+//!   wait, then run highest first.
 #![no_std]
 #![no_main]
 
@@ -59,6 +62,16 @@ macro_rules! app {
                         println!("a: unlocking other");
                     });
                     println!("a: unlocking shared");
+                });
+                (&mut shared, &mut other).lock(|shared, other| {
+                    *shared += 10;
+                    *other += 10;
+                    lull::app::pend(Interrupt::$hw1);
+                    lull::app::pend(Interrupt::$hw2);
+                    println!(
+                        "a: locked both: shared = {}, other = {}, b and c held off",
+                        *shared, *other
+                    );
                 });
                 println!("a: done");
                 exit(0)

@@ -11,7 +11,7 @@
 //!   zero-sized.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{rt, task_static};
@@ -69,6 +69,38 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             });
         }
     }
+    // A hint, as a warning at the resource's name: a locked resource whose
+    // users all run at one priority needs no lock at all.
+    for r in app.shared.iter().filter(|r| !r.lock_free) {
+        let n = r.name.to_string();
+        let Some(levels) = analysis.levels.get(&n) else {
+            continue;
+        };
+        let share_only = app
+            .tasks
+            .iter()
+            .flat_map(|t| &t.shared)
+            .chain(app.idle.iter().flat_map(|i| &i.shared))
+            .any(|a| a.name == r.name && a.share_only);
+        let level = *levels.iter().next().expect("non-empty");
+        if share_only || levels.len() != 1 || level == 0 {
+            continue;
+        }
+        let hint = format_ident!("__lull_hint_lock_free_{}", r.name);
+        let note = format!(
+            "`{n}` is only used at priority {level}: mark the field `#[lock_free]` and use it as \
+             `&mut` without `lock` (allow this hint with `#[allow(deprecated)]` on the app module)"
+        );
+        let name = &r.name;
+        out.push(quote_spanned! {name.span()=>
+            #[deprecated(note = #note)]
+            #[allow(non_upper_case_globals)]
+            #[doc(hidden)]
+            const #hint: () = ();
+            const _: () = #hint;
+        });
+    }
+
     for r in &app.local {
         let owned_by_task = app.tasks.iter().any(|t| {
             t.local

@@ -106,9 +106,10 @@ struct ExtraFields {
 /// `executor = X`: idle's `executor` and `allocator` fields. Idle runs in
 /// thread mode, where `X::get()` is `Some`.
 fn executor_fields(app: &App) -> ExtraFields {
-    let Some(x) = &app.args.executor else {
+    if app.args.executor.is_none() {
         return ExtraFields::default();
-    };
+    }
+    let x = quote!(super::__lull_executor::Executor);
     ExtraFields {
         fields: quote! {
             /// The thread-mode executor handle (`executor = ..` of the app):
@@ -118,7 +119,7 @@ fn executor_fields(app: &App) -> ExtraFields {
             pub allocator: <#x as ::lull::executor::raw::ExecutorType>::Allocator,
         },
         prelude: quote! {
-            let (__executor, __allocator) = match #x::get() {
+            let (__executor, __allocator) = match <#x>::get() {
                 ::core::option::Option::Some(handles) => handles,
                 ::core::option::Option::None => ::core::panic!(
                     "`#[idle]` runs in thread mode, where the executor's `get()` is `Some`"
@@ -225,14 +226,12 @@ fn plain_module(
             /// Shared resources of this task.
             pub struct SharedResources<'a> {
                 #(#sfields)*
-                #[doc(hidden)]
-                pub __marker: #rt::PhantomData<&'a ()>,
+                __marker: #rt::PhantomData<&'a ()>,
             }
             /// Local resources of this task.
             pub struct LocalResources<'a> {
                 #(#lfields)*
-                #[doc(hidden)]
-                pub __marker: #rt::PhantomData<&'a ()>,
+                __marker: #rt::PhantomData<&'a ()>,
             }
             impl<'a> Context<'a> {
                 #[doc(hidden)]
@@ -307,8 +306,7 @@ fn generator_module(app: &App, analysis: &Analysis, t: &crate::parse::Task) -> T
             /// Shared resources of this generator task (zero-sized).
             pub struct SharedResources {
                 #(#sfields)*
-                #[doc(hidden)]
-                pub __marker: #rt::PhantomData<*mut ()>,
+                __marker: #rt::PhantomData<*mut ()>,
             }
             /// Local resources of this generator task.
             pub struct LocalResources {

@@ -16,7 +16,7 @@
 //! `pub` proxy implementing `Mutex<T = Private>` would be E0446).
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::{declared_static, interrupt, local_static, rt, shared_static};
 use crate::analyze::Analysis;
@@ -44,9 +44,20 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             .masked_by(ceiling)
             .map(|irq| {
                 let i = interrupt(irq);
-                quote!(| #rt::irq_bit(super::#i as u16))
+                quote!(| #rt::irq_bit(#i as u16))
             })
             .collect();
+        let ceiling_const = format_ident!("__LULL_CEILING_{}", name);
+        let mask_const = format_ident!("__LULL_MASK_{}", name);
+        statics.push(quote! {
+            #[allow(non_upper_case_globals)]
+            #[doc(hidden)]
+            const #ceiling_const: u8 = #ceiling;
+            #[allow(non_upper_case_globals)]
+            #[doc(hidden)]
+            const #mask_const: u32 = 0 #(#masked)*;
+        });
+        let masked: Vec<TokenStream> = vec![quote!(| super::#mask_const)];
         let lock_doc = format!(
             "Runs `f` with exclusive access to `{name}`, raising the running priority to its ceiling ({ceiling})."
         );
@@ -72,7 +83,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                         #rt::lock(
                             super::#st.get(),
                             self.priority,
-                            #ceiling,
+                            super::#ceiling_const,
                             super::__lull_device::NVIC_PRIO_BITS,
                             MASK,
                             f,
@@ -85,6 +96,23 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 #[inline(always)]
                 fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
                     #name::lock(self, f)
+                }
+            }
+            // SAFETY: the resource's storage, ceiling and mask; the priority
+            // is the owning task's.
+            unsafe impl<'a> #rt::Proxy for #name<'a> {
+                type T = #ty;
+                const CEILING: u8 = super::#ceiling_const;
+                const BITS: u8 = super::__lull_device::NVIC_PRIO_BITS;
+                const MASK: u32 = super::#mask_const;
+                const FREE: bool = false;
+                #[inline(always)]
+                fn ptr(&self) -> *mut #ty {
+                    super::#st.get()
+                }
+                #[inline(always)]
+                fn priority(&self) -> Option<&#rt::Priority> {
+                    Some(self.priority)
                 }
             }
         });
@@ -107,7 +135,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     // SAFETY: as for the plain proxy; the dynamic priority
                     // is read from BASEPRI instead of a stack shadow.
                     unsafe {
-                        #rt::lock_gen(super::#st.get(), #ceiling, super::__lull_device::NVIC_PRIO_BITS, MASK, f)
+                        #rt::lock_gen(super::#st.get(), super::#ceiling_const, super::__lull_device::NVIC_PRIO_BITS, MASK, f)
                     }
                 }
             }
@@ -116,6 +144,23 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 #[inline(always)]
                 fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
                     #name::lock(self, f)
+                }
+            }
+            // SAFETY: the resource's storage, ceiling and mask; generator
+            // tasks read BASEPRI (no stack-tracked priority).
+            unsafe impl #rt::Proxy for #name {
+                type T = #ty;
+                const CEILING: u8 = super::#ceiling_const;
+                const BITS: u8 = super::__lull_device::NVIC_PRIO_BITS;
+                const MASK: u32 = super::#mask_const;
+                const FREE: bool = false;
+                #[inline(always)]
+                fn ptr(&self) -> *mut #ty {
+                    super::#st.get()
+                }
+                #[inline(always)]
+                fn priority(&self) -> Option<&#rt::Priority> {
+                    None
                 }
             }
         });
@@ -148,6 +193,23 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 #[inline(always)]
                 fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
                     #name::lock(self, f)
+                }
+            }
+            // SAFETY: as for the generator proxy below the ceiling; `FREE`:
+            // no user of the resource can preempt its owner.
+            unsafe impl #rt::Proxy for #name {
+                type T = #ty;
+                const CEILING: u8 = super::#ceiling_const;
+                const BITS: u8 = super::__lull_device::NVIC_PRIO_BITS;
+                const MASK: u32 = super::#mask_const;
+                const FREE: bool = true;
+                #[inline(always)]
+                fn ptr(&self) -> *mut #ty {
+                    super::#st.get()
+                }
+                #[inline(always)]
+                fn priority(&self) -> Option<&#rt::Priority> {
+                    None
                 }
             }
         });
