@@ -153,6 +153,8 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
     Ok(quote! {
         #(#docs)*
         #[derive(Clone, Copy)]
+        // The name is a static's, conventionally `SCREAMING_SNAKE_CASE`.
+        #[allow(non_camel_case_types)]
         #vis struct #name(#private::Token<#name>);
 
         impl #name {

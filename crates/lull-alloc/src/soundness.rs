@@ -123,10 +123,15 @@
 //!
 //! [`host`](crate::host) stands in for Thread mode in tests: one thread at a
 //! time owns it, and [`host::in_exception`](crate::host::in_exception)
-//! simulates a handler on the current thread. That closure is not required to
-//! be `Send`, so a test *can* capture a handle into a simulated handler, which
-//! a real handler never could; tests of handler behaviour should call
-//! `get()` inside the closure, as real code would.
+//! simulates a handler on the current thread. The stand-in proves less than
+//! IPSR does, in two ways: the closure given to `in_exception` need not be
+//! `Send`, so it can capture a handle or a collection (a real handler never
+//! could); and a `thread_local!` holding a collection can be destroyed after
+//! its thread gave up Thread mode, when another thread may own it. So on a
+//! hosted target every heap entry point (allocate, free, grow, shrink,
+//! `statistics`, `add_memory`) also checks for Thread mode and panics
+//! outside it instead of touching the heap (`tests/routes.rs`). On Cortex-M
+//! the handle is the proof and the check compiles to nothing.
 //!
 //! [`Heap`]: crate::Heap
 //! [`AddMemory`]: crate::AddMemory

@@ -83,6 +83,7 @@ pub unsafe trait ThreadModeAllocator: Copy + Allocator + fmt::Debug + 'static {
     /// # });
     /// ```
     fn statistics(self) -> <Self::Heap as Heap>::Statistics {
+        __private::host_check();
         // SAFETY: `heap` is valid and initialized while a handle exists, and
         // no `&mut` to it is live: they exist only inside the allocator
         // methods, which do not call out to code that could get here.
@@ -120,6 +121,7 @@ pub unsafe trait ThreadModeAllocator: Copy + Allocator + fmt::Debug + 'static {
     where
         Self::Heap: AddMemory,
     {
+        __private::host_check();
         // SAFETY: as in `statistics`; no other reference to the heap is live.
         unsafe { (*self.heap()).add_memory(region) }
     }
@@ -335,6 +337,26 @@ pub mod __private {
         )
     }
 
+    /// On a hosted target, panics unless the caller holds the stand-in for
+    /// Thread mode; on Cortex-M, nothing (a handle proves Thread mode).
+    ///
+    /// The host stand-in cannot prove as much as IPSR does: a closure given
+    /// to `host::in_exception` may capture a collection (a real handler
+    /// cannot), and a `thread_local!` that holds one may be destroyed after
+    /// the thread gave up Thread mode, while another thread already owns it.
+    /// Both would reach the heap from outside Thread mode, so the heap entry
+    /// points check here, before borrowing the heap.
+    #[inline(always)]
+    pub fn host_check() {
+        #[cfg(not(target_os = "none"))]
+        assert!(
+            crate::is_thread_mode(),
+            "lull-alloc: a thread-mode heap was used outside Thread mode (inside \
+             `host::in_exception`, or from a thread-local destroyed after its thread \
+             gave up Thread mode)"
+        );
+    }
+
     /// `Allocator::allocate` of a handle.
     #[inline]
     pub fn allocate<A: ThreadModeAllocator>(
@@ -344,6 +366,7 @@ pub mod __private {
         if layout.size() == 0 {
             return Ok(NonNull::slice_from_raw_parts(dangling(layout), 0));
         }
+        host_check();
         // SAFETY: a handle exists, so we are in Thread mode with an
         // initialized heap; no other reference to the heap is live (the heap
         // does not call back into us, see the `Heap` contract).
@@ -362,6 +385,7 @@ pub mod __private {
     #[inline]
     pub unsafe fn deallocate<A: ThreadModeAllocator>(a: A, ptr: NonNull<u8>, layout: Layout) {
         if layout.size() != 0 {
+            host_check();
             // SAFETY: as in `allocate`; the caller guarantees `ptr` is a live
             // block of `layout` from this allocator.
             unsafe { (*a.heap()).deallocate(ptr, layout) }
@@ -383,6 +407,7 @@ pub mod __private {
         if old.size() == 0 {
             return allocate(a, new);
         }
+        host_check();
         // SAFETY: as in `allocate`; the caller guarantees `ptr` is a live
         // block of `old` and `new.size() >= old.size()`.
         match unsafe { (*a.heap()).grow(ptr, old, new) } {
@@ -408,6 +433,7 @@ pub mod __private {
             unsafe { deallocate(a, ptr, old) };
             return Ok(NonNull::slice_from_raw_parts(dangling(new), 0));
         }
+        host_check();
         // SAFETY: as in `grow`, with `new.size() <= old.size()`, both non-zero.
         match unsafe { (*a.heap()).shrink(ptr, old, new) } {
             Some(ptr) => Ok(NonNull::slice_from_raw_parts(ptr, new.size())),

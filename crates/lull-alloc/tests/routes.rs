@@ -144,3 +144,87 @@ fn a_pub_allocator_is_usable_from_other_modules() {
         host::in_exception(16, || assert!(heaps::SHARED::get().is_none()));
     });
 }
+
+// --- the host stand-in's own gaps ------------------------------------------
+
+/// A heap over a static block, so that a block stranded by the tests below
+/// (its free panicked) is not reported by Miri as a leak.
+#[allocator(lazy)]
+static STATIC_HEAP: lull_tlsf::Tlsf = {
+    static mut MEMORY: [u8; 1024] = [0; 1024];
+    let mut tlsf = lull_tlsf::Tlsf::new();
+    tlsf.extend(MEMORY).unwrap();
+    tlsf
+};
+
+#[test]
+fn a_collection_captured_into_a_simulated_handler_cannot_reach_the_heap() {
+    // On a board a handler cannot capture a `Vec`; `host::in_exception` takes
+    // any closure, so the heap entry points check for Thread mode themselves.
+    host::thread_mode(|| {
+        let a = STATIC_HEAP::get().unwrap();
+        let before = a.statistics().allocated_blocks;
+        let v: Vec<u8, STATIC_HEAP> = Vec::from_slice_in(b"captured", a);
+        let message = panic_message(move || host::in_exception(14, move || drop(v)));
+        assert!(message.contains("outside Thread mode"), "{message}");
+        // The block was not freed from the "handler": still allocated.
+        assert_eq!(a.statistics().allocated_blocks, before + 1);
+        let mut grown: Vec<u8, STATIC_HEAP> = Vec::new_in(a);
+        let message = panic_message(std::panic::AssertUnwindSafe(|| {
+            host::in_exception(15, || grown.push(1))
+        }));
+        assert!(message.contains("outside Thread mode"), "{message}");
+        let message = panic_message(|| {
+            host::in_exception(16, || {
+                let _ = a.statistics();
+            })
+        });
+        assert!(message.contains("outside Thread mode"), "{message}");
+    });
+}
+
+/// What the thread-local below saw when it was destroyed.
+static TLS_DROP: std::sync::Mutex<Option<(bool, bool)>> = std::sync::Mutex::new(None);
+
+struct HeldInThreadLocal(Option<Vec<u8, STATIC_HEAP>>);
+
+impl Drop for HeldInThreadLocal {
+    fn drop(&mut self) {
+        let thread_mode = lull_alloc::is_thread_mode();
+        let v = self.0.take();
+        let panicked = catch_unwind(std::panic::AssertUnwindSafe(|| drop(v))).is_err();
+        *TLS_DROP.lock().unwrap() = Some((thread_mode, panicked));
+    }
+}
+
+std::thread_local! {
+    static HELD: std::cell::RefCell<HeldInThreadLocal> =
+        const { std::cell::RefCell::new(HeldInThreadLocal(None)) };
+}
+
+#[test]
+fn a_collection_in_a_thread_local_is_not_freed_after_its_thread_left_thread_mode() {
+    std::thread::spawn(|| {
+        // Registered before the stand-in's own thread-local, so destroyed
+        // after it, when this thread no longer owns Thread mode and another
+        // one may already have taken it.
+        HELD.with(|_| {});
+        while !lull_alloc::is_thread_mode() {
+            std::thread::yield_now();
+        }
+        let a = STATIC_HEAP::get().unwrap();
+        HELD.with(|h| h.borrow_mut().0 = Some(Vec::from_slice_in(b"late", a)));
+    })
+    .join()
+    .unwrap();
+    let (thread_mode, panicked) = TLS_DROP.lock().unwrap().expect("destructor ran");
+    // Outside Thread mode the heap must refuse (the free panics, the block
+    // stays allocated); in Thread mode it must work.
+    assert_eq!(panicked, !thread_mode);
+    // On this host the stand-in's state is destroyed first: the case the
+    // check exists for.
+    assert!(
+        !thread_mode,
+        "the destructor order changed: this test no longer attacks anything"
+    );
+}
