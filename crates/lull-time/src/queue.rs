@@ -184,7 +184,9 @@ impl<const N: usize> TimerQueue<N> {
         // A clone may differ from the waker it was made from (a hardware
         // generator task's poll waker): look for the clone as well.
         let clone = waker.clone();
-        if let Some(s) = self.find(&clone) {
+        if !clone.will_wake(waker)
+            && let Some(s) = self.find(&clone)
+        {
             self.move_earlier(s, at);
             return Ok(());
         }
@@ -235,6 +237,7 @@ impl<const N: usize> TimerQueue<N> {
     }
 
     /// The hash chain of a waker: a multiplicative hash of its two pointers.
+    #[inline(always)]
     fn bucket(waker: &Waker) -> usize {
         if Self::BITS == 0 {
             return 0;
@@ -286,11 +289,13 @@ impl<const N: usize> TimerQueue<N> {
     }
 
     /// `true` if slot `a` leaves before slot `b`.
+    #[inline(always)]
     fn before(&self, a: u16, b: u16) -> bool {
         let (a, b) = (&self.slots[a as usize], &self.slots[b as usize]);
         a.at < b.at || (a.at == b.at && (a.seq.wrapping_sub(b.seq) as i32) < 0)
     }
 
+    #[inline(always)]
     fn place(&mut self, pos: u16, s: u16) {
         self.heap[pos as usize] = s;
         self.slots[s as usize].pos = pos;
