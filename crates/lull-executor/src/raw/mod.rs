@@ -137,8 +137,10 @@
 //! atomic read-modify-write, no critical section, nothing proportional to the
 //! number of tasks.
 //!
-//! On thumbv7m (`opt-level = "s"`, `cargo xtask bench`, ring scenario) that
-//! is 27 instructions from the marker in one task to the marker in the next:
+//! On thumbv7m (`opt-level = "s"`, `cargo xtask bench`, `lull-native-yield`
+//! ring) that is 27 instructions from the marker in one task to the marker
+//! in the next (`A->B`; over a whole cycle, the `block_on` task's switches
+//! included, 29.5 per switch, and 30.8 with the benchmarks' shared yield):
 //!
 //! ```text
 //! yielding task  8  movs #1; strb yielded; strb woken; ldr word; cbnz;
@@ -152,9 +154,12 @@
 //! The benchmark `floor--ring` polls the same three task bodies in a fixed
 //! round robin through a function pointer, with a waker that does nothing:
 //! no queue, no wake, no interrupts — not an executor, the floor under every
-//! executor of type-erased tasks. It measures 16 (3 + 7 + 6). So Lull's
-//! scheduling (the wake, FIFO requeue, interrupt inbox check and `woken`
-//! handshake) costs 11 instructions over the floor.
+//! executor of type-erased tasks. It measured 16 (3 + 7 + 6) with this
+//! `yield_now`. So Lull's scheduling (the wake, FIFO requeue, interrupt
+//! inbox check and `woken` handshake) costs 11 instructions over the floor.
+//! (Today's `floor--ring` runs the four shared ring bodies with the
+//! benchmarks' shared yield: 18 for `A->B` against Lull's 29, 19.3 against
+//! 30.8 over a cycle.)
 //!
 //! ## Tried, and not kept
 //!
