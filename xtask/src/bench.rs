@@ -9,16 +9,19 @@
 //! ```text
 //! qemu-system-arm -cpu cortex-m3 -machine lm3s6965evb -nographic \
 //!   -semihosting-config enable=on,target=native \
-//!   -singlestep -d exec,nochain -D <fifo> -kernel <elf>
+//!   -icount shift=0,sleep=off -singlestep -d exec,nochain -D <fifo> -kernel <elf>
 //! ```
 //!
 //! With `-singlestep` every translation block is one instruction and with
 //! `nochain` every executed block is logged, so the log has one line per
 //! executed instruction (the `calibrate` self-check proves it on every run).
-//! Runs are repeatable: two runs give the same rows, except where a timer
-//! interrupt's arrival depends on QEMU's wall clock (`irq-wake`: where the
-//! SysTick lands in the executor's sleep loop varies, and its figures move
-//! within 101–106 instructions from run to run).
+//! With `-icount shift=0,sleep=off` QEMU's clocks advance by one nanosecond
+//! per executed instruction and jump to the next timer deadline when the
+//! core halts (`wfi`), so a timer interrupt (`irq-wake`'s SysTick) lands on
+//! the same instruction in every run: two runs give identical rows. Under
+//! `-icount` QEMU logs an instruction twice when its instruction budget runs
+//! out right before it; the reader drops a line whose PC equals the line
+//! before it (no measured code branches to itself).
 //! Markers (`bench_marker::mark!`) are reserved 16-bit hints that execute as a
 //! NOP; their addresses come from the ELF's `.lull.markers` section. The count
 //! from one marker (inclusive) to the next (exclusive) minus one is the net
@@ -31,19 +34,33 @@
 //!
 //! # Rows
 //!
-//! - consecutive markers `FROM`, `TO` → metric `FROM->TO`: value = most
-//!   frequent (steady state), min, max;
+//! Every interval row's value is the **mean** over its occurrences (one
+//! decimal), with min and max.
+//!
+//! - consecutive markers `FROM`, `TO` → metric `FROM->TO`;
+//! - a marker named `^name` starts a *cycle* (one round of the scenario:
+//!   every task of a ring once, one round trip) and is otherwise a marker
+//!   `name`. A run with a cycle marker is measured over its *steady window*
+//!   only: from the marker's second hit to its last, so the first round
+//!   (first polls) and the unfinished last one are left out. It adds
+//!   `cycle` (net instructions of one cycle: mean, min–max over cycles),
+//!   `switch` (mean net instructions from one marker to the next over the
+//!   window, i.e. the window's total over its number of intervals, with the
+//!   smallest and largest interval: every task pair, wrap-arounds included,
+//!   whatever order the system runs its tasks in) and `switch-mode` (the
+//!   most frequent interval; an extra, not a headline). One cycle marker per
+//!   binary;
 //! - a marker named `=op` → `op-worst` (max) and `op-mean` for the interval
 //!   it starts;
-//! - a marker named `@name` → a row `name` (most frequent, min, max) for the
-//!   interval it starts;
+//! - a marker named `@name` → a row `name` for the interval it starts;
 //! - a marker named `/name` only ends intervals (what follows it is not
 //!   measured);
 //! - a stdout line `metric <name> <value>` → that row as is;
-//! - for `ring*` scenarios, `switch`: the most frequent count over every
-//!   task switch, whatever order the executor runs its tasks in;
-//! - `text` (`.vector_table`+`.text`+`.rodata`) and `data` (`.data`+`.bss`)
-//!   of every binary.
+//! - `text` (`.vector_table`+`.text`+`.rodata`), split into
+//!   `text-executor`, `text-allocator` and `text-rest` by the source file of
+//!   every instruction (DWARF line table, [`elf::text_parts`]; the patterns
+//!   are the crate's `[package.metadata.lull-bench]` `executor = [..]` and
+//!   `allocator = [..]`), and `data` (`.data`+`.bss`) of every binary.
 //!
 //! System = the crate's folder (`bench/rtic` → `rtic`) or the part of a binary
 //! name before `--`; scenario = the rest of the binary name.

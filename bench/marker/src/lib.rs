@@ -25,6 +25,11 @@
 /// starting with `/` (e.g. `"/end"`) only ends an interval: the code after it
 /// is not measured.
 ///
+/// A name starting with `^` (e.g. `"^A"`) starts a measurement *cycle* at
+/// each hit and is otherwise the marker `A`: the xtask reports `cycle`,
+/// `switch` and `switch-mode` over the steady cycles and leaves the first
+/// cycle out of every row (one cycle marker per binary).
+///
 /// A name starting with `=` (e.g. `"=alloc"`) asks the xtask to report the
 /// interval that *starts* at it as `<name>-worst` (maximum) and `<name>-mean`
 /// instead of a `FROM->TO` row: use it around one operation measured many
