@@ -1,6 +1,8 @@
 //! Analyze: what the code generator needs beyond the syntax — resource
 //! ceilings (SRP), which priority levels reach each resource, which
-//! dispatcher runs which level, and the interrupts each ceiling masks.
+//! dispatcher runs which level. (The generated code evaluates the app's
+//! `#[cfg]`s in constant expressions; this analysis assumes every item is
+//! enabled, which only ever over-approximates a ceiling.)
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -17,19 +19,9 @@ pub struct Analysis {
     pub levels: BTreeMap<String, BTreeSet<u8>>,
     /// Dispatcher interrupt of each software priority level.
     pub dispatchers: BTreeMap<u8, Ident>,
-    /// Every interrupt the app enables, with its priority.
-    pub interrupts: Vec<(Ident, u8)>,
 }
 
 impl Analysis {
-    /// The interrupts an NVIC-mask lock at `ceiling` disables (ARMv6-M).
-    pub fn masked_by(&self, ceiling: u8) -> impl Iterator<Item = &Ident> {
-        self.interrupts
-            .iter()
-            .filter(move |(_, p)| *p <= ceiling)
-            .map(|(i, _)| i)
-    }
-
     /// Whether `resource` is reached from more than one priority level.
     pub fn crosses_levels(&self, resource: &str) -> bool {
         self.levels.get(resource).is_some_and(|l| l.len() > 1)
@@ -76,17 +68,9 @@ pub fn analyze(app: &App) -> Analysis {
         .zip(app.args.dispatchers.iter().cloned())
         .collect();
 
-    let mut interrupts: Vec<(Ident, u8)> = app
-        .tasks
-        .iter()
-        .filter_map(|t| t.binds.clone().map(|b| (b, t.priority)))
-        .collect();
-    interrupts.extend(dispatchers.iter().map(|(p, d)| (d.clone(), *p)));
-
     Analysis {
         ceilings,
         levels,
         dispatchers,
-        interrupts,
     }
 }

@@ -95,7 +95,7 @@ pub fn check(app: &App) -> syn::Result<()> {
     }
     for (who, list) in &local_lists {
         for l in list.iter() {
-            if let LocalRef::FromInit(name) = l {
+            if let LocalRef::FromInit(name, _) = l {
                 let n = name.to_string();
                 if who == "init" {
                     errs.push(Error::new(

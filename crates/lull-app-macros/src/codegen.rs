@@ -56,6 +56,59 @@ pub(crate) fn task_static(task: &Ident, what: &str) -> Ident {
     format_ident!("__lull_{}_{}", task, what)
 }
 
+/// `#[cfg(..)]` attributes of several sources (task, list entry, resource
+/// field), to put on one generated item.
+pub(crate) fn cfg_attrs<'a>(
+    sources: impl IntoIterator<Item = &'a [syn::Attribute]>,
+) -> TokenStream {
+    let attrs = sources.into_iter().flatten();
+    quote!(#(#attrs)*)
+}
+
+/// The predicate (`all(..)`) under which all of `sources`' `#[cfg(..)]`s
+/// hold, for `cfg!(..)` in constant expressions.
+pub(crate) fn cfg_pred<'a>(sources: impl IntoIterator<Item = &'a [syn::Attribute]>) -> TokenStream {
+    let preds = sources
+        .into_iter()
+        .flatten()
+        .map(|a| a.parse_args::<TokenStream>().unwrap_or_default());
+    quote!(all(#(#preds),*))
+}
+
+/// Every interrupt the app uses (bound tasks, dispatchers), its priority and
+/// the predicate under which it is in use: a bound task's `#[cfg]`s, or for a
+/// dispatcher, any of its tasks' `#[cfg]`s.
+pub(crate) fn interrupts_in_use(app: &App, analysis: &Analysis) -> Vec<(Ident, u8, TokenStream)> {
+    let mut out = Vec::new();
+    for t in &app.tasks {
+        if let Some(b) = &t.binds {
+            out.push((b.clone(), t.priority, cfg_pred([&t.cfgs[..]])));
+        }
+    }
+    for (p, d) in &analysis.dispatchers {
+        let preds = app
+            .tasks
+            .iter()
+            .filter(|t| t.is_software() && t.priority == *p)
+            .map(|t| cfg_pred([&t.cfgs[..]]));
+        out.push((d.clone(), *p, quote!(any(#(#preds),*))));
+    }
+    out
+}
+
+/// Puts `cfgs` in front of every item of `items`.
+pub(crate) fn cfg_each(cfgs: &TokenStream, items: TokenStream) -> TokenStream {
+    if cfgs.is_empty() {
+        return items;
+    }
+    let file: syn::File = match syn::parse2(items.clone()) {
+        Ok(f) => f,
+        Err(_) => return items,
+    };
+    let items = file.items.iter();
+    quote!(#(#cfgs #items)*)
+}
+
 /// `__lull_device::Interrupt::<irq>`, as seen from the app module.
 pub(crate) fn interrupt(irq: &Ident) -> TokenStream {
     quote!(__lull_device::Interrupt::#irq)

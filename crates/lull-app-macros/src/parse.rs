@@ -33,12 +33,16 @@ pub struct SharedRes {
     pub name: Ident,
     pub ty: Type,
     pub lock_free: bool,
+    /// The field's `#[cfg(..)]` attributes.
+    pub cfgs: Vec<Attribute>,
 }
 
 /// A resource of the `#[local]` struct.
 pub struct LocalRes {
     pub name: Ident,
     pub ty: Type,
+    /// The field's `#[cfg(..)]` attributes.
+    pub cfgs: Vec<Attribute>,
 }
 
 /// An entry of a task's `shared = [..]` list.
@@ -47,27 +51,40 @@ pub struct Access {
     pub name: Ident,
     /// `&name`: share-only, no lock.
     pub share_only: bool,
+    /// The entry's `#[cfg(..)]` attributes.
+    pub cfgs: Vec<Attribute>,
 }
 
 /// An entry of a task's `local = [..]` list.
 pub enum LocalRef {
-    /// `name`: a field of the `#[local]` struct, initialised by `init`.
-    FromInit(Ident),
+    /// `name`: a field of the `#[local]` struct, initialised by `init`
+    /// (with the entry's `#[cfg(..)]` attributes).
+    FromInit(Ident, Vec<Attribute>),
     /// `name: Type = expr`: declared (and initialised) right here.
     Declared {
         name: Ident,
         ty: Box<Type>,
         expr: Box<Expr>,
+        cfgs: Vec<Attribute>,
     },
 }
 
 impl LocalRef {
     pub fn name(&self) -> &Ident {
         match self {
-            LocalRef::FromInit(n) => n,
+            LocalRef::FromInit(n, _) => n,
             LocalRef::Declared { name, .. } => name,
         }
     }
+}
+
+/// The `#[cfg(..)]` attributes among `attrs` (kept on the user's item too).
+pub fn cfgs_of(attrs: &[Attribute]) -> Vec<Attribute> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("cfg"))
+        .cloned()
+        .collect()
 }
 
 /// How a generator task's state machine is written.
@@ -95,6 +112,9 @@ pub struct Idle {
 /// `#[task]`.
 pub struct Task {
     pub func: ItemFn,
+    /// The function's `#[cfg(..)]` attributes: every generated item of the
+    /// task carries them.
+    pub cfgs: Vec<Attribute>,
     pub binds: Option<Ident>,
     pub priority: u8,
     pub priority_span: Span,
@@ -215,6 +235,7 @@ pub fn parse(args: TokenStream, input: TokenStream) -> syn::Result<App> {
             name,
             ty: field.ty.clone(),
             lock_free,
+            cfgs: cfgs_of(&field.attrs),
         });
     }
     let mut local = Vec::new();
@@ -226,6 +247,7 @@ pub fn parse(args: TokenStream, input: TokenStream) -> syn::Result<App> {
         local.push(LocalRes {
             name,
             ty: field.ty.clone(),
+            cfgs: cfgs_of(&field.attrs),
         });
     }
 
@@ -301,15 +323,34 @@ fn parse_args(args: TokenStream) -> syn::Result<Args> {
     })
 }
 
+/// `#[cfg(..)]` attributes in front of a list entry (no other attribute).
+fn parse_entry_cfgs(input: ParseStream) -> syn::Result<Vec<Attribute>> {
+    let attrs = input.call(Attribute::parse_outer)?;
+    for a in &attrs {
+        if !a.path().is_ident("cfg") {
+            return Err(Error::new(
+                a.span(),
+                "only `#[cfg(..)]` may stand in front of a resource in a task's list",
+            ));
+        }
+    }
+    Ok(attrs)
+}
+
 /// `shared = [a, &b]`.
 fn parse_access_list(input: ParseStream) -> syn::Result<Vec<Access>> {
     let content;
     bracketed!(content in input);
     let mut out = Vec::new();
     while !content.is_empty() {
+        let cfgs = parse_entry_cfgs(&content)?;
         let share_only = content.parse::<Option<Token![&]>>()?.is_some();
         let name: Ident = content.parse()?;
-        out.push(Access { name, share_only });
+        out.push(Access {
+            name,
+            share_only,
+            cfgs,
+        });
         if !content.is_empty() {
             content.parse::<Token![,]>()?;
         }
@@ -323,6 +364,7 @@ fn parse_local_list(input: ParseStream) -> syn::Result<Vec<LocalRef>> {
     bracketed!(content in input);
     let mut out = Vec::new();
     while !content.is_empty() {
+        let cfgs = parse_entry_cfgs(&content)?;
         let name: Ident = content.parse()?;
         if content.peek(Token![:]) {
             content.parse::<Token![:]>()?;
@@ -333,9 +375,10 @@ fn parse_local_list(input: ParseStream) -> syn::Result<Vec<LocalRef>> {
                 name,
                 ty: Box::new(ty),
                 expr: Box::new(expr),
+                cfgs,
             });
         } else {
-            out.push(LocalRef::FromInit(name));
+            out.push(LocalRef::FromInit(name, cfgs));
         }
         if !content.is_empty() {
             content.parse::<Token![,]>()?;
@@ -566,6 +609,7 @@ fn parse_task(attr: Attribute, func: ItemFn) -> syn::Result<Task> {
     }
 
     Ok(Task {
+        cfgs: cfgs_of(&func.attrs),
         binds: args.binds,
         priority,
         priority_span,
@@ -616,10 +660,12 @@ fn generator_kind(ty: &Type, name: &Ident) -> syn::Result<GenKind> {
 
 impl Parse for Access {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        let cfgs = parse_entry_cfgs(input)?;
         let share_only = input.parse::<Option<Token![&]>>()?.is_some();
         Ok(Access {
             name: input.parse()?,
             share_only,
+            cfgs,
         })
     }
 }

@@ -1,5 +1,9 @@
 //! Runtime of Lull's real-time framework, [`app`].
 //!
+//! **[The reference](reference)** lists every argument of `#[lull::app]`,
+//! every task kind and attribute, every context field, what `spawn`
+//! returns and the priority range, each with a tested example.
+//!
 //! `#[lull::app]` turns a module of tasks into a Stack Resource Policy (SRP)
 //! scheduler run by the NVIC, the way RTIC does:
 //!
@@ -10,7 +14,8 @@
 //!   interrupt (one per priority level, listed in `dispatchers = [..]`);
 //! - **generator tasks** are tasks whose function returns a state machine
 //!   (`impl Future<Output = Infallible>`): it is built once after `init` and
-//!   resumed each time the task is triggered (see [`app`]);
+//!   resumed each time the task is triggered (see [generator
+//!   tasks](reference#generator-tasks));
 //! - **resources** in `#[shared]` are reached with `lock(|r| ..)`, whose
 //!   ceiling is computed at compile time; `&r` in a task's list is share-only
 //!   (no lock), `#[lock_free]` resources are used at one priority only;
@@ -112,7 +117,10 @@
 #[doc(hidden)]
 pub mod export;
 pub mod monotonic;
+pub mod reference;
 
+/// `#[lull::app(device = PAC, ..)] mod app { .. }`: see [the
+/// reference](crate::reference) for its arguments, items and contexts.
 pub use lull_app_macros::app;
 
 #[doc(hidden)]

@@ -14,7 +14,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{rt, task_static};
+use super::{cfg_attrs, cfg_each, rt, task_static};
 use crate::analyze::Analysis;
 use crate::parse::{App, GenKind, LocalRef};
 
@@ -23,6 +23,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let mut out = Vec::new();
 
     for t in &app.tasks {
+        let first = out.len();
         let p = t.priority;
         let msg = format!(
             "task `{}`: priority {p} is out of the device's range (1 ..= 2^NVIC_PRIO_BITS)",
@@ -31,6 +32,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         out.push(quote_spanned! {t.priority_span=>
             const _: () = ::core::assert!((#p as u16) <= (1u16 << __lull_device::NVIC_PRIO_BITS), #msg);
         });
+        cfg_from(&mut out, first, &t.cfgs);
     }
 
     // Resources are created by `init`, in thread mode. Any that a task (a
@@ -40,6 +42,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     // handle) would reach a handler. Only `#[idle]` (thread mode) may keep
     // `!Send` resources to itself.
     for r in &app.shared {
+        let first = out.len();
         let n = r.name.to_string();
         let ty = &r.ty;
         let reached_by_task = analysis
@@ -68,10 +71,12 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 };
             });
         }
+        cfg_from(&mut out, first, &r.cfgs);
     }
     // A hint, as a warning at the resource's name: a locked resource whose
     // users all run at one priority needs no lock at all.
     for r in app.shared.iter().filter(|r| !r.lock_free) {
+        let first = out.len();
         let n = r.name.to_string();
         let Some(levels) = analysis.levels.get(&n) else {
             continue;
@@ -99,15 +104,17 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             const #hint: () = ();
             const _: () = #hint;
         });
+        cfg_from(&mut out, first, &r.cfgs);
     }
 
     for r in &app.local {
         let owned_by_task = app.tasks.iter().any(|t| {
             t.local
                 .iter()
-                .any(|l| matches!(l, LocalRef::FromInit(n) if *n == r.name))
+                .any(|l| matches!(l, LocalRef::FromInit(n, _) if *n == r.name))
         });
         if owned_by_task {
+            let first = out.len();
             let ty = &r.ty;
             out.push(quote_spanned! {ty.span()=>
                 const _: fn() = || {
@@ -115,11 +122,12 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     local_resources_of_tasks_must_be_send::<#ty>();
                 };
             });
+            cfg_from(&mut out, first, &r.cfgs);
         }
     }
 
     // Cores without BASEPRI mask in ISER0/ICER0 only.
-    for (irq, _) in &analysis.interrupts {
+    for (irq, _, pred) in &super::interrupts_in_use(app, analysis) {
         let i = super::interrupt(irq);
         let msg = format!(
             "interrupt `{irq}` has a number of 32 or more: on cores without BASEPRI (ARMv6-M, \
@@ -127,11 +135,13 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
              dispatchers to interrupts below 32"
         );
         out.push(quote_spanned! {irq.span()=>
+            #[cfg(#pred)]
             const _: () = ::core::assert!((#i as u16) < #rt::NVIC_MASK_LIMIT, #msg);
         });
     }
 
     for t in app.tasks.iter().filter(|t| t.is_software()) {
+        let first = out.len();
         let tys = t
             .inputs
             .iter()
@@ -145,9 +155,11 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 };
             });
         }
+        cfg_from(&mut out, first, &t.cfgs);
     }
 
     for t in app.tasks.iter().filter(|t| t.generator.is_some()) {
+        let first = out.len();
         let name = t.name();
         let ret = match &t.func.sig.output {
             syn::ReturnType::Type(_, ty) => ty.span(),
@@ -188,7 +200,16 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             const _: () = ::core::assert!(#rt::size_of::<#name::SharedResources>() == 0, "generator proxies are zero-sized");
             const _: () = ::core::assert!(#rt::size_of::<#name::Trigger>() == 0, "the trigger handle is zero-sized");
         });
+        cfg_from(&mut out, first, &t.cfgs);
     }
 
     quote!(#(#out)*)
+}
+
+/// Puts `cfgs` (a task's or a resource's) on the items pushed since `first`.
+fn cfg_from(out: &mut [TokenStream], first: usize, cfgs: &[syn::Attribute]) {
+    let c = cfg_attrs([cfgs]);
+    for item in &mut out[first..] {
+        *item = cfg_each(&c, std::mem::take(item));
+    }
 }

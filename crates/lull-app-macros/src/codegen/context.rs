@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{declared_static, dispatchers, generators, local_static, rt, shared_static};
+use super::{cfg_attrs, declared_static, dispatchers, generators, local_static, rt, shared_static};
 use crate::analyze::Analysis;
 use crate::parse::{Access, App, LocalRef};
 
@@ -64,6 +64,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             true,
             TokenStream::new(),
             executor_fields(app),
+            &[],
         ));
     }
 
@@ -87,6 +88,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 false,
                 spawn,
                 ExtraFields::default(),
+                &t.cfgs,
             ));
         }
     }
@@ -145,24 +147,26 @@ fn locals(
     let mut fields = Vec::new();
     let mut values = Vec::new();
     for l in list {
-        let (name, ty, st) = match l {
-            LocalRef::FromInit(name) => {
-                let ty = &app
-                    .local
-                    .iter()
-                    .find(|r| r.name == *name)
-                    .expect("checked")
-                    .ty;
-                (name, ty, local_static(name))
+        let (name, ty, st, c) = match l {
+            LocalRef::FromInit(name, cfgs) => {
+                let res = app.local.iter().find(|r| r.name == *name).expect("checked");
+                let c = cfg_attrs([&cfgs[..], &res.cfgs[..]]);
+                (name, &res.ty, local_static(name), c)
             }
-            LocalRef::Declared { name, ty, .. } => (name, &**ty, declared_static(owner, name)),
+            LocalRef::Declared { name, ty, cfgs, .. } => (
+                name,
+                &**ty,
+                declared_static(owner, name),
+                cfg_attrs([&cfgs[..]]),
+            ),
         };
         let doc = format!("Local resource `{name}`.");
         fields.push(quote! {
+            #c
             #[doc = #doc]
             pub #name: &#lt mut #ty,
         });
-        values.push(quote!(#name: &mut *super::#st.get(),));
+        values.push(quote!(#c #name: &mut *super::#st.get(),));
     }
     (fields, values)
 }
@@ -178,6 +182,7 @@ fn plain_module(
     static_locals: bool,
     extra: TokenStream,
     cx_extra: ExtraFields,
+    cfgs: &[syn::Attribute],
 ) -> TokenStream {
     let ExtraFields {
         fields: cx_fields,
@@ -192,24 +197,28 @@ fn plain_module(
         let res = app.shared.iter().find(|s| s.name == *r).expect("checked");
         let ty = &res.ty;
         let st = shared_static(r);
+        let c = cfg_attrs([&a.cfgs[..], &res.cfgs[..]]);
         if a.share_only {
-            sfields.push(quote!(#[doc = "Share-only resource (no lock needed)."] pub #r: &'a #ty,));
-            svalues.push(quote!(#r: &*super::#st.get(),));
+            sfields
+                .push(quote!(#c #[doc = "Share-only resource (no lock needed)."] pub #r: &'a #ty,));
+            svalues.push(quote!(#c #r: &*super::#st.get(),));
         } else if res.lock_free {
             sfields.push(
-                quote!(#[doc = "Lock-free resource (one priority level)."] pub #r: &'a mut #ty,),
+                quote!(#c #[doc = "Lock-free resource (one priority level)."] pub #r: &'a mut #ty,),
             );
-            svalues.push(quote!(#r: &mut *super::#st.get(),));
+            svalues.push(quote!(#c #r: &mut *super::#st.get(),));
         } else {
             let ceiling = analysis.ceilings[&r.to_string()];
             let doc = format!("Shared resource `{r}` (ceiling {ceiling}): `.lock(|{r}| ..)`.");
-            sfields.push(quote!(#[doc = #doc] pub #r: super::__lull_shared::#r<'a>,));
-            svalues.push(quote!(#r: super::__lull_shared::#r::new(priority),));
+            sfields.push(quote!(#c #[doc = #doc] pub #r: super::__lull_shared::#r<'a>,));
+            svalues.push(quote!(#c #r: super::__lull_shared::#r::new(priority),));
         }
     }
     let (lfields, lvalues) = locals(app, name, local, static_locals);
     let doc = format!("Types of task `{name}` (priority {priority}).");
+    let cfgs = cfg_attrs([cfgs]);
     quote! {
+        #cfgs
         #[doc = #doc]
         #[allow(non_snake_case, non_camel_case_types, dead_code, private_interfaces)]
         pub mod #name {
@@ -263,6 +272,7 @@ fn generator_module(app: &App, analysis: &Analysis, t: &crate::parse::Task) -> T
     for a in &t.shared {
         let r = &a.name;
         let res = app.shared.iter().find(|s| s.name == *r).expect("checked");
+        let c = cfg_attrs([&a.cfgs[..], &res.cfgs[..]]);
         let ceiling = analysis.ceilings[&r.to_string()];
         let module = if a.share_only {
             format_ident!("__lull_share_only")
@@ -272,8 +282,8 @@ fn generator_module(app: &App, analysis: &Analysis, t: &crate::parse::Task) -> T
             format_ident!("__lull_gen_shared")
         };
         let doc = format!("Zero-sized proxy of `{r}`.");
-        sfields.push(quote!(#[doc = #doc] pub #r: super::#module::#r,));
-        svalues.push(quote!(#r: super::#module::#r::new(),));
+        sfields.push(quote!(#c #[doc = #doc] pub #r: super::#module::#r,));
+        svalues.push(quote!(#c #r: super::#module::#r::new(),));
     }
     let (lfields, lvalues) = locals(app, name, &t.local, true);
     let trigger = generators::trigger_items(app, t);
@@ -286,7 +296,9 @@ fn generator_module(app: &App, analysis: &Analysis, t: &crate::parse::Task) -> T
         "Types of generator task `{name}` (priority {}).",
         t.priority
     );
+    let cfgs = cfg_attrs([&t.cfgs[..]]);
     quote! {
+        #cfgs
         #[doc = #doc]
         #[allow(non_snake_case, non_camel_case_types, dead_code, private_interfaces)]
         pub mod #name {

@@ -10,7 +10,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{context_ident, generators, interrupt, rt, task_static};
+use super::{cfg_attrs, context_ident, generators, interrupt, rt, task_static};
 use crate::analyze::Analysis;
 use crate::parse::{App, GenKind, Task};
 
@@ -90,7 +90,9 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         let elem = element(t);
         let slots = t.capacity.next_power_of_two();
         let cap = t.capacity;
+        let cfgs = cfg_attrs([&t.cfgs[..]]);
         out.push(quote! {
+            #cfgs
             #[allow(non_upper_case_globals)]
             #[doc(hidden)]
             static #queue: #rt::Queue<#elem, #slots, #cap> = #rt::Queue::new();
@@ -106,6 +108,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         {
             let name = t.name();
             let queue = task_static(name, "queue");
+            let arms_before = arms.len();
             match t.generator {
                 None => {
                     let args: Vec<TokenStream> = match t.inputs.len() {
@@ -165,6 +168,12 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                         }
                     });
                 }
+            }
+            // A task configured out (`#[cfg]`) has no arm.
+            let cfgs = cfg_attrs([&t.cfgs[..]]);
+            for arm in &mut arms[arms_before..] {
+                let body = std::mem::take(arm);
+                *arm = quote!(#cfgs { #body });
             }
         }
         let doc = format!("Dispatcher of the software tasks of priority {priority}.");

@@ -10,7 +10,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{context_ident, interrupt, rt, task_static};
+use super::{cfg_attrs, cfg_each, context_ident, interrupt, rt, task_static};
 use crate::analyze::Analysis;
 use crate::parse::{App, GenKind, Task};
 
@@ -22,6 +22,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         let name = t.name();
         let slot = task_static(name, "gen");
         let words = task_static(name, "words");
+        let first = out.len();
         out.push(quote! {
             #[allow(non_upper_case_globals)]
             #[doc(hidden)]
@@ -75,6 +76,12 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     });
                 }
             }
+        }
+        // A task configured out (`#[cfg]`) has no statics.
+        let cfgs = cfg_attrs([&t.cfgs[..]]);
+        let items: Vec<TokenStream> = out.drain(first..).collect();
+        for items in items {
+            out.push(cfg_each(&cfgs, items));
         }
     }
     quote!(#(#out)*)
@@ -158,7 +165,8 @@ pub fn construct(app: &App, t: &Task) -> TokenStream {
     let cx = context_ident(&t.func);
     // `started()` is valid from the constructor on: the construction time.
     let started = set_started(app, t);
-    quote! {
+    let cfgs = cfg_attrs([&t.cfgs[..]]);
+    quote! { #cfgs {
         #started
         // SAFETY: once, before the task's interrupt is enabled: the
         // context's `'static` locals are unique.
@@ -167,7 +175,7 @@ pub fn construct(app: &App, t: &Task) -> TokenStream {
         // alignment are asserted at compile time.
         unsafe { #rt::gen_construct(#name, #cx, &#slot) };
         #prime
-    }
+    }}
 }
 
 /// `Trigger`, `next()` and `started()` inside the task's module.

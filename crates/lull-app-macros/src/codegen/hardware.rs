@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{context_ident, generators, rt};
+use super::{cfg_attrs, context_ident, generators, rt};
 use crate::parse::{App, GenKind};
 
 pub fn codegen(app: &App) -> TokenStream {
@@ -31,7 +31,9 @@ pub fn codegen(app: &App) -> TokenStream {
             Some(GenKind::Coroutine) => generators::resume_coroutine(app, t, quote!(())),
         };
         let doc = format!("Handler of hardware task `{name}`.");
+        let cfgs = cfg_attrs([&t.cfgs[..]]);
         out.push(quote! {
+            #cfgs
             #[doc = #doc]
             #[allow(non_snake_case)]
             #[unsafe(no_mangle)]

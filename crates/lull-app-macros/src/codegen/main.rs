@@ -15,7 +15,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{context_ident, generators, interrupt, local_static, rt, shared_static};
+use super::{
+    cfg_attrs, context_ident, generators, interrupt, interrupts_in_use, local_static, rt,
+    shared_static,
+};
 use crate::analyze::Analysis;
 use crate::parse::App;
 
@@ -24,18 +27,22 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let init = &app.init.func.sig.ident;
     let init_cx = context_ident(&app.init.func);
 
-    let priorities = analysis.interrupts.iter().map(|(irq, p)| {
+    // Interrupts of tasks configured out (`#[cfg]`) stay untouched.
+    let in_use = interrupts_in_use(app, analysis);
+    let priorities = in_use.iter().map(|(irq, p, pred)| {
         let i = interrupt(irq);
         quote! {
+            #[cfg(#pred)]
             // SAFETY: interrupts are disabled; nothing runs concurrently.
             unsafe {
                 core.NVIC.set_priority(#i, #rt::logical2hw(#p, __lull_device::NVIC_PRIO_BITS));
             }
         }
     });
-    let unmasks = analysis.interrupts.iter().map(|(irq, _)| {
+    let unmasks = in_use.iter().map(|(irq, _, pred)| {
         let i = interrupt(irq);
         quote! {
+            #[cfg(#pred)]
             // SAFETY: every resource and state machine is ready: the task
             // (or dispatcher) may run.
             unsafe { #rt::NVIC::unmask(#i) };
@@ -45,12 +52,14 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let shared_writes = app.shared.iter().map(|r| {
         let n = &r.name;
         let st = shared_static(n);
-        quote!(#st.write(shared.#n);)
+        let c = cfg_attrs([&r.cfgs[..]]);
+        quote!(#c #st.write(shared.#n);)
     });
     let local_writes = app.local.iter().map(|r| {
         let n = &r.name;
         let st = local_static(n);
-        quote!(#st.write(local.#n);)
+        let c = cfg_attrs([&r.cfgs[..]]);
+        quote!(#c #st.write(local.#n);)
     });
 
     let generators: Vec<TokenStream> = app

@@ -18,7 +18,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{declared_static, interrupt, local_static, rt, shared_static};
+use super::{
+    cfg_attrs, cfg_pred, declared_static, interrupt, interrupts_in_use, local_static, rt,
+    shared_static,
+};
 use crate::analyze::Analysis;
 use crate::parse::{App, LocalRef};
 
@@ -30,32 +33,61 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let mut gen_top = Vec::new();
     let mut share_only = Vec::new();
 
+    let interrupts = interrupts_in_use(app, analysis);
     for r in &app.shared {
         let name = &r.name;
         let ty = &r.ty;
         let st = shared_static(name);
+        let rcfg = cfg_attrs([&r.cfgs[..]]);
         statics.push(quote! {
+            #rcfg
             #[allow(non_upper_case_globals)]
             #[doc(hidden)]
             static #st: #rt::Slot<#ty> = #rt::Slot::new();
         });
         let ceiling = analysis.ceilings[&name.to_string()];
-        let masked: Vec<TokenStream> = analysis
-            .masked_by(ceiling)
-            .map(|irq| {
-                let i = interrupt(irq);
-                quote!(| #rt::irq_bit(#i as u16))
-            })
-            .collect();
+        // The ceiling and the mask are constants evaluated with the app's
+        // `#[cfg]`s: a task that is configured out raises no ceiling.
+        let mut users = Vec::new();
+        if let Some(idle) = &app.idle {
+            for a in idle.shared.iter().filter(|a| a.name == *name) {
+                users.push((0u8, cfg_pred([&a.cfgs[..]])));
+            }
+        }
+        for t in &app.tasks {
+            for a in t.shared.iter().filter(|a| a.name == *name) {
+                users.push((t.priority, cfg_pred([&t.cfgs[..], &a.cfgs[..]])));
+            }
+        }
+        let raises = users
+            .iter()
+            .map(|(p, pred)| quote!(if ::core::cfg!(#pred) && #p > c { c = #p; }));
         let ceiling_const = format_ident!("__LULL_CEILING_{}", name);
         let mask_const = format_ident!("__LULL_MASK_{}", name);
+        let masked = interrupts.iter().map(|(irq, p, pred)| {
+            let i = interrupt(irq);
+            quote! {
+                | if ::core::cfg!(#pred) && #p <= #ceiling_const {
+                    #rt::irq_bit(#i as u16)
+                } else {
+                    0
+                }
+            }
+        });
         statics.push(quote! {
+            #rcfg
             #[allow(non_upper_case_globals)]
             #[doc(hidden)]
-            const #ceiling_const: u8 = #ceiling;
+            pub const #ceiling_const: u8 = {
+                #[allow(unused_mut)]
+                let mut c: u8 = 0;
+                #(#raises)*
+                c
+            };
+            #rcfg
             #[allow(non_upper_case_globals)]
             #[doc(hidden)]
-            const #mask_const: u32 = 0 #(#masked)*;
+            pub const #mask_const: u32 = 0 #(#masked)*;
         });
         let masked: Vec<TokenStream> = vec![quote!(| super::#mask_const)];
         let lock_doc = format!(
@@ -63,10 +95,12 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         );
 
         plain.push(quote! {
+            #rcfg
             #[doc = concat!("Proxy of shared resource `", stringify!(#name), "` in plain tasks.")]
             pub(super) struct #name<'a> {
                 priority: &'a #rt::Priority,
             }
+            #rcfg
             impl<'a> #name<'a> {
                 #[doc(hidden)]
                 #[inline(always)]
@@ -91,6 +125,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     }
                 }
             }
+            #rcfg
             impl<'a> #rt::Mutex for #name<'a> {
                 type T = #ty;
                 #[inline(always)]
@@ -98,8 +133,10 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     #name::lock(self, f)
                 }
             }
+            #rcfg
             // SAFETY: the resource's storage, ceiling and mask; the priority
             // is the owning task's.
+            #rcfg
             unsafe impl<'a> #rt::Proxy for #name<'a> {
                 type T = #ty;
                 const CEILING: u8 = super::#ceiling_const;
@@ -118,10 +155,12 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         });
 
         gen_low.push(quote! {
+            #rcfg
             #[doc = concat!("Zero-sized proxy of `", stringify!(#name), "` in generator tasks below its ceiling.")]
             pub(super) struct #name {
                 _not_send: #rt::PhantomData<*mut ()>,
             }
+            #rcfg
             impl #name {
                 #[doc(hidden)]
                 #[inline(always)]
@@ -139,6 +178,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     }
                 }
             }
+            #rcfg
             impl #rt::Mutex for #name {
                 type T = #ty;
                 #[inline(always)]
@@ -146,8 +186,10 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     #name::lock(self, f)
                 }
             }
+            #rcfg
             // SAFETY: the resource's storage, ceiling and mask; generator
             // tasks read BASEPRI (no stack-tracked priority).
+            #rcfg
             unsafe impl #rt::Proxy for #name {
                 type T = #ty;
                 const CEILING: u8 = super::#ceiling_const;
@@ -166,10 +208,12 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         });
 
         gen_top.push(quote! {
+            #rcfg
             #[doc = concat!("Zero-sized proxy of `", stringify!(#name), "` in its highest-priority generator tasks: `lock` is free.")]
             pub(super) struct #name {
                 _not_send: #rt::PhantomData<*mut ()>,
             }
+            #rcfg
             impl #name {
                 #[doc(hidden)]
                 #[inline(always)]
@@ -188,6 +232,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     f(unsafe { &mut *super::#st.get() })
                 }
             }
+            #rcfg
             impl #rt::Mutex for #name {
                 type T = #ty;
                 #[inline(always)]
@@ -195,8 +240,10 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     #name::lock(self, f)
                 }
             }
+            #rcfg
             // SAFETY: as for the generator proxy below the ceiling; `FREE`:
             // no user of the resource can preempt its owner.
+            #rcfg
             unsafe impl #rt::Proxy for #name {
                 type T = #ty;
                 const CEILING: u8 = super::#ceiling_const;
@@ -215,11 +262,13 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
         });
 
         share_only.push(quote! {
+            #rcfg
             #[doc = concat!("Zero-sized share-only proxy of `", stringify!(#name), "`: dereferences to it, may be held across suspension points.")]
             #[derive(Clone, Copy)]
             pub(super) struct #name {
                 _not_send: #rt::PhantomData<*mut ()>,
             }
+            #rcfg
             impl #name {
                 #[doc(hidden)]
                 #[inline(always)]
@@ -227,6 +276,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     #name { _not_send: #rt::PhantomData }
                 }
             }
+            #rcfg
             impl ::core::ops::Deref for #name {
                 type Target = #ty;
                 #[inline(always)]
@@ -242,26 +292,37 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     for r in &app.local {
         let st = local_static(&r.name);
         let ty = &r.ty;
+        let lcfg = cfg_attrs([&r.cfgs[..]]);
         statics.push(quote! {
+            #lcfg
             #[allow(non_upper_case_globals)]
             #[doc(hidden)]
             static #st: #rt::Slot<#ty> = #rt::Slot::new();
         });
     }
 
-    let mut declared: Vec<(&proc_macro2::Ident, &[LocalRef])> =
-        vec![(&app.init.func.sig.ident, &app.init.local)];
+    let none: &[syn::Attribute] = &[];
+    let mut declared: Vec<(&proc_macro2::Ident, &[LocalRef], &[syn::Attribute])> =
+        vec![(&app.init.func.sig.ident, &app.init.local, none)];
     if let Some(idle) = &app.idle {
-        declared.push((&idle.func.sig.ident, &idle.local));
+        declared.push((&idle.func.sig.ident, &idle.local, none));
     }
     for t in &app.tasks {
-        declared.push((t.name(), &t.local));
+        declared.push((t.name(), &t.local, &t.cfgs));
     }
-    for (task, list) in declared {
+    for (task, list, tcfgs) in declared {
         for l in list {
-            if let LocalRef::Declared { name, ty, expr } = l {
+            if let LocalRef::Declared {
+                name,
+                ty,
+                expr,
+                cfgs,
+            } = l
+            {
                 let st = declared_static(task, name);
+                let dcfg = cfg_attrs([tcfgs, &cfgs[..]]);
                 statics.push(quote! {
+                    #dcfg
                     #[allow(non_upper_case_globals)]
                     #[doc(hidden)]
                     static #st: #rt::InitCell<#ty> = #rt::InitCell::new(#expr);
