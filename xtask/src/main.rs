@@ -6,6 +6,7 @@
 //! cargo xtask test [--bless] [--all]   the whole suite (what CI runs)
 //! cargo xtask run <example> [--board B]   build and run one example
 //! cargo xtask bench [--json PATH] [--only SYSTEM/SCENARIO]
+//! cargo xtask task-sizes <elf> [--tasks N]   every task's size, a pool for them
 //! ```
 //!
 //! Each concept has its own module: [`boards`] (the QEMU machines),
@@ -20,6 +21,7 @@ mod elf;
 mod examples;
 mod qemu;
 mod suite;
+mod task_sizes;
 mod tools;
 
 use std::{
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Some("test") => suite::run(&args[1..]),
         Some("run") => examples::run_one(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("task-sizes") => task_sizes::run(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{}", HELP);
             Ok(())
@@ -68,7 +71,11 @@ usage: cargo xtask <command>
                                and keep the other rows of the JSON);
                                writes bench/results.json, bench/chart.svg and the
                                generated tables in BENCHMARKS.md; with --json PATH, only
-                               PATH";
+                               PATH
+  task-sizes <elf> [--tasks N] [--check FILE]
+                               every task a firmware spawns (bytes, alignment, type)
+                               and a lull-pool configuration for N live tasks of each
+                               type, next to the RAM a TLSF needs";
 
 /// The repository root (the parent of `xtask/`).
 pub fn root() -> PathBuf {

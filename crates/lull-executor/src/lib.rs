@@ -175,6 +175,7 @@ use core::task::{Context, Poll};
 use allocator_api2::alloc::Layout;
 
 pub mod raw;
+mod task_sizes;
 
 #[cfg(feature = "nightly")]
 pub mod coroutine;
@@ -357,6 +358,7 @@ pub mod __private {
 /// ```
 #[track_caller]
 pub fn spawn<E: raw::ExecutorType, F: Future + 'static>(x: E, future: F) -> JoinHandle<F::Output> {
+    task_sizes::record::<F, E>();
     match raw::try_spawn(x, future) {
         Ok(t) => JoinHandle::new(t),
         Err((_, raw::SpawnFailure::NoMemory(layout))) => lull_alloc::handle_alloc_error(layout),
@@ -396,6 +398,7 @@ pub fn try_spawn<E: raw::ExecutorType, F: Future + 'static>(
     x: E,
     future: F,
 ) -> Result<JoinHandle<F::Output>, SpawnError<F>> {
+    task_sizes::record::<F, E>();
     match raw::try_spawn(x, future) {
         Ok(t) => Ok(JoinHandle::new(t)),
         Err((future, raw::SpawnFailure::Full)) => Err(SpawnError {

@@ -24,12 +24,12 @@ macro_rules! memory {
 }
 
 #[allocator]
-static WITH_TLSF: Pool<Small, 2, Tlsf> = Pool::with_fallback(Tlsf::new());
+static WithTlsf: Pool<Small, 2, Tlsf> = Pool::with_fallback(Tlsf::new());
 
 #[test]
 fn fallback_serves_what_no_class_fits_and_takes_the_rest_of_the_memory() {
     lull_alloc::host::thread_mode(|| {
-        let a = WITH_TLSF::get().unwrap();
+        let a = WithTlsf::get().unwrap();
         a.add_memory(memory!(1024)).unwrap();
         let s = a.statistics();
         assert_eq!((s.classes[0].blocks, s.classes[1].blocks), (2, 2));
@@ -56,7 +56,7 @@ fn fallback_serves_what_no_class_fits_and_takes_the_rest_of_the_memory() {
 #[test]
 fn growing_within_a_class_keeps_the_block_and_moves_across_classes() {
     lull_alloc::host::thread_mode(|| {
-        let a = WITH_TLSF::get().unwrap();
+        let a = WithTlsf::get().unwrap();
         if a.statistics().classes[0].blocks == 0 {
             a.add_memory(memory!(1024)).unwrap();
         }
@@ -76,10 +76,10 @@ fn growing_within_a_class_keeps_the_block_and_moves_across_classes() {
     });
 }
 
-/// The Vec's growth policy doubles; this allocator forwards to `WITH_TLSF`
+/// The Vec's growth policy doubles; this allocator forwards to `WithTlsf`
 /// with exact-size requests so the classes above are hit as described.
 #[derive(Clone, Copy)]
-struct A2(WITH_TLSF);
+struct A2(WithTlsf);
 // SAFETY: forwards every call to a correct allocator unchanged.
 unsafe impl lull_alloc::allocator_api2::alloc::Allocator for A2 {
     fn allocate(
@@ -109,8 +109,8 @@ impl Classes for Tasks {
 }
 
 #[allocator]
-static FOR_TASKS: Pool<Tasks, 1> = Pool::new();
-executor!(name = X, allocator = FOR_TASKS);
+static ForTasks: Pool<Tasks, 1> = Pool::new();
+executor!(name = X, allocator = ForTasks);
 
 #[test]
 fn a_full_class_is_try_spawns_out_of_memory_error() {

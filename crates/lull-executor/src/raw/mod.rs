@@ -1007,6 +1007,12 @@ impl<F: Future + 'static, E: ExecutorType> Vt<F, E> {
 
 type TaskOf<F, E> = Task<F, <E as ExecutorType>::Allocator>;
 
+/// Size and alignment of the memory a task of `F` on `E` takes (recorded in
+/// the firmware by `task_sizes`).
+pub(crate) const fn task_layout<F: Future + 'static, E: ExecutorType>() -> (usize, usize) {
+    (size_of::<TaskOf<F, E>>(), align_of::<TaskOf<F, E>>())
+}
+
 /// Polls a running task's future with its waker.
 unsafe fn poll_task<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) {
     let task = t.cast::<TaskOf<F, E>>().as_ptr();

@@ -1,0 +1,394 @@
+//! `cargo xtask task-sizes <elf> [--tasks N] [--check FILE]`: the size and
+//! alignment of every task a firmware spawns, and a pool for them.
+//!
+//! Every `spawn`/`try_spawn` instantiation of `lull-executor` records, at
+//! compile time, a record in the non-allocated ELF section `.lull.tasks`
+//! (never flashed): the bytes and alignment of what it allocates (task
+//! header + future) and the symbol name of `lull_executor::task_sizes::name::<F, E>`.
+//! That function is never called or linked, but its debug info
+//! (`DW_AT_name = "name<F, E>"`) is kept, which gives the future's type
+//! `F`. Without debug info (`debug = false` in the profile) the type is shown
+//! as `?`.
+//!
+//! The proposal assumes at most `N` live tasks of each type (`--tasks N`,
+//! default 1): one class per distinct block, `N` blocks per task type in it.
+//! Next to it: the RAM the same tasks take in a `lull_tlsf::Tlsf` on a
+//! 32-bit target (its control block plus one block per task: a 4-byte header,
+//! 8-byte granules, at least 16 bytes, and padding for alignments above 8),
+//! with no fragmentation — a lower bound.
+//!
+//! `--check FILE` compares the table with the lines `task-size <bytes>
+//! <align>` in `FILE` (an example's output, where the firmware printed the
+//! layouts the executor reported at run time): same multiset, or an error.
+
+use crate::Result;
+use object::{Object, ObjectSection};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// One task type found in the firmware.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Task {
+    /// Bytes the executor allocates: header and future.
+    pub bytes: u32,
+    /// Their alignment.
+    pub align: u32,
+    /// The symbol of `lull_executor::task_sizes::name::<F, E>`.
+    pub symbol: String,
+    /// `F`, from the debug info, or `?`.
+    pub name: String,
+}
+
+/// Control block of `lull_tlsf::Tlsf` (default `<12, 8>`) on 32-bit targets.
+const TLSF_CONTROL: u32 = 452;
+/// Pointer size and alignment on the target (32-bit Cortex-M).
+const PTR: u32 = 4;
+
+/// `cargo xtask task-sizes`.
+pub fn run(args: &[String]) -> Result {
+    let mut elf = None;
+    let mut tasks = 1u32;
+    let mut check = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--tasks" => {
+                let n = it.next().ok_or("--tasks needs a number")?;
+                tasks = n
+                    .parse()
+                    .map_err(|_| format!("--tasks: not a number: {n}"))?;
+            }
+            "--check" => check = Some(it.next().ok_or("--check needs a file")?.clone()),
+            _ if elf.is_none() && !a.starts_with("--") => elf = Some(a.clone()),
+            other => return Err(format!("task-sizes: unexpected argument `{other}`")),
+        }
+    }
+    let elf = elf.ok_or("usage: cargo xtask task-sizes <elf> [--tasks N] [--check FILE]")?;
+    let path = Path::new(&elf);
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {elf}: {e}"))?;
+    let found = read_tasks(&bytes).map_err(|e| format!("{elf}: {e}"))?;
+    print!("{}", report(&elf, &found, tasks));
+    if let Some(file) = check {
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        check_against(&found, &text).map_err(|e| format!("--check {file}: {e}"))?;
+        println!("\nchecked against {file}: the same {} layouts", found.len());
+    }
+    Ok(())
+}
+
+/// The task types of an ELF image, one per `name::<F, E>` symbol, sorted by
+/// size (largest first), then name.
+pub fn read_tasks(elf: &[u8]) -> Result<Vec<Task>> {
+    let file = object::File::parse(elf).map_err(|e| e.to_string())?;
+    let Some(sec) = file.section_by_name(".lull.tasks") else {
+        return Ok(Vec::new());
+    };
+    let records = parse_records(sec.data().map_err(|e| e.to_string())?)?;
+    let names = debug_names(&file).unwrap_or_default();
+    let mut seen = BTreeMap::new();
+    for (bytes, align, symbol) in records {
+        let name = names
+            .get(&symbol)
+            .map(|n| future_type(n).to_string())
+            .unwrap_or_else(|| "?".to_string());
+        seen.entry(symbol.clone()).or_insert(Task {
+            bytes,
+            align,
+            symbol,
+            name,
+        });
+    }
+    let mut out: Vec<Task> = seen.into_values().collect();
+    out.sort_by(|a, b| b.bytes.cmp(&a.bytes).then(a.name.cmp(&b.name)));
+    Ok(out)
+}
+
+/// `(bytes, align, symbol)` of each record of `.lull.tasks`: `u32` size,
+/// `u32` alignment, NUL-terminated symbol, padded to 4 bytes.
+pub fn parse_records(data: &[u8]) -> Result<Vec<(u32, u32, String)>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 8 <= data.len() {
+        let word = |at: usize| u32::from_le_bytes(data[at..at + 4].try_into().unwrap());
+        let (bytes, align) = (word(i), word(i + 4));
+        if bytes == 0 {
+            // Padding between input sections (a task is never 0 bytes).
+            i += 4;
+            continue;
+        }
+        if !align.is_power_of_two() {
+            return Err(format!("bad .lull.tasks record at {i}: alignment {align}"));
+        }
+        i += 8;
+        let end = data[i..]
+            .iter()
+            .position(|&b| b == 0)
+            .ok_or("truncated .lull.tasks record")?;
+        let symbol = String::from_utf8_lossy(&data[i..i + end]).into_owned();
+        i = (i + end + 1).next_multiple_of(4);
+        out.push((bytes, align, symbol));
+    }
+    Ok(out)
+}
+
+/// `DW_AT_linkage_name` → `DW_AT_name` of every subprogram whose linkage
+/// name is a `task_sizes::name` instance.
+fn debug_names(file: &object::File) -> Result<HashMap<String, String>> {
+    use gimli::{EndianSlice, LittleEndian};
+    let load = |id: gimli::SectionId| -> std::result::Result<_, gimli::Error> {
+        let data = file
+            .section_by_name(id.name())
+            .and_then(|s| s.data().ok())
+            .unwrap_or(&[]);
+        Ok(EndianSlice::new(data, LittleEndian))
+    };
+    let dwarf = gimli::Dwarf::load(load).map_err(|e| e.to_string())?;
+    let mut out = HashMap::new();
+    let mut units = dwarf.units();
+    while let Some(header) = units.next().map_err(|e| e.to_string())? {
+        let unit = dwarf.unit(header).map_err(|e| e.to_string())?;
+        let mut entries = unit.entries();
+        while let Some((_, entry)) = entries.next_dfs().map_err(|e| e.to_string())? {
+            if entry.tag() != gimli::DW_TAG_subprogram {
+                continue;
+            }
+            let string = |at| -> Option<String> {
+                let value = entry.attr_value(at).ok()??;
+                let s = dwarf.attr_string(&unit, value).ok()?;
+                Some(s.to_string_lossy().into_owned())
+            };
+            let Some(linkage) = string(gimli::DW_AT_linkage_name) else {
+                continue;
+            };
+            if !linkage.contains("task_sizes4name") {
+                continue;
+            }
+            if let Some(name) = string(gimli::DW_AT_name) {
+                out.insert(linkage, name);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `F` out of `name<F, E>`: the first of the two top-level generic
+/// arguments.
+pub fn future_type(debug_name: &str) -> &str {
+    let Some(args) = debug_name
+        .strip_prefix("name<")
+        .and_then(|s| s.strip_suffix('>'))
+    else {
+        return debug_name;
+    };
+    let mut depth = 0i32;
+    let mut last_comma = None;
+    for (i, c) in args.char_indices() {
+        match c {
+            '<' | '(' | '[' | '{' => depth += 1,
+            '>' | ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => last_comma = Some(i),
+            _ => {}
+        }
+    }
+    match last_comma {
+        Some(i) => args[..i].trim(),
+        None => args,
+    }
+}
+
+/// A block of the pool for a task: its size rounded up to its alignment,
+/// both at least a pointer (what `lull_pool::Class::stride` computes).
+fn stride(t: &Task) -> (u32, u32) {
+    let align = t.align.max(PTR);
+    (t.bytes.max(PTR).next_multiple_of(align), align)
+}
+
+/// The TLSF block for a task on a 32-bit target (`lull_tlsf`'s
+/// `block_size_for`, plus the worst padding for alignments above 8).
+fn tlsf_block(t: &Task) -> u32 {
+    let block = (t.bytes + 4).next_multiple_of(8).max(16);
+    block + t.align.saturating_sub(8)
+}
+
+/// The table and the proposal, as printed.
+pub fn report(elf: &str, tasks: &[Task], per_type: u32) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    if tasks.is_empty() {
+        let _ = writeln!(
+            s,
+            "{elf}: no `.lull.tasks` records (no lull-executor spawn in this firmware?)"
+        );
+        return s;
+    }
+    let _ = writeln!(s, "tasks spawned by {elf}:\n");
+    let _ = writeln!(s, "  bytes  align  task (future type)");
+    for t in tasks {
+        let _ = writeln!(s, "  {:>5}  {:>5}  {}", t.bytes, t.align, t.name);
+    }
+
+    // One class per distinct (stride, align), smallest first.
+    let mut classes: BTreeMap<(u32, u32), Vec<&Task>> = BTreeMap::new();
+    for t in tasks {
+        classes.entry(stride(t)).or_default().push(t);
+    }
+    let _ = writeln!(
+        s,
+        "\nproposed lull_pool classes for at most {per_type} live task(s) of each type:\n"
+    );
+    let _ = writeln!(s, "    const CLASSES: &'static [Class] = &[");
+    let mut pool_bytes = 0;
+    let mut padding = 0;
+    for (&(size, align), members) in &classes {
+        let count = per_type * members.len() as u32;
+        pool_bytes += size * count;
+        padding += align - 1;
+        let what: Vec<&str> = members.iter().map(|t| short(&t.name)).collect();
+        let _ = writeln!(
+            s,
+            "        Class::new({size}, {align}, {count}), // {}",
+            what.join(", ")
+        );
+    }
+    let _ = writeln!(s, "    ];");
+    let control = (2 * classes.len() as u32 + 1) * PTR;
+    let tlsf_blocks: u32 = tasks.iter().map(|t| per_type * tlsf_block(t)).sum();
+    let _ = writeln!(
+        s,
+        "\nRAM for these tasks:\n  pool: {} B = {pool_bytes} B of blocks + at most {padding} B of alignment \
+         padding (Pool::BYTES) + {control} B of control (heads, counts)",
+        pool_bytes + padding + control
+    );
+    let _ = writeln!(
+        s,
+        "  TLSF: {} B = {tlsf_blocks} B of blocks (4-byte header, 8-byte granule) + {TLSF_CONTROL} B \
+         control block, with no fragmentation",
+        tlsf_blocks + TLSF_CONTROL
+    );
+    s
+}
+
+/// The last path segments of a type name, for the proposal's comments.
+fn short(name: &str) -> &str {
+    let generic = name.find('<').unwrap_or(name.len());
+    let head = &name[..generic];
+    // Keep the function and its closure/async-block segments.
+    let cut = head
+        .match_indices("::")
+        .map(|(i, _)| i)
+        .filter(|&i| !head[i + 2..].starts_with('{'))
+        .last();
+    match cut {
+        Some(i) => &name[i + 2..],
+        None => name,
+    }
+}
+
+/// Compares the table with the `task-size <bytes> <align>` lines of `text`.
+pub fn check_against(tasks: &[Task], text: &str) -> Result {
+    let mut expected: Vec<(u32, u32)> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("task-size "))
+        .map(|rest| {
+            let mut w = rest.split_whitespace();
+            let bytes = w.next().and_then(|x| x.parse().ok());
+            let align = w.next().and_then(|x| x.parse().ok());
+            bytes
+                .zip(align)
+                .ok_or(format!("bad line `task-size {rest}`"))
+        })
+        .collect::<Result<_>>()?;
+    let mut found: Vec<(u32, u32)> = tasks.iter().map(|t| (t.bytes, t.align)).collect();
+    if expected.is_empty() {
+        return Err("no `task-size <bytes> <align>` line".into());
+    }
+    expected.sort();
+    found.sort();
+    if expected == found {
+        Ok(())
+    } else {
+        Err(format!(
+            "the firmware reported {expected:?} (bytes, align) at run time, its .lull.tasks has {found:?}"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(bytes: u32, align: u32, symbol: &str) -> Vec<u8> {
+        let mut v = Vec::new();
+        v.extend(bytes.to_le_bytes());
+        v.extend(align.to_le_bytes());
+        v.extend(symbol.as_bytes());
+        v.push(0);
+        while v.len() % 4 != 0 {
+            v.push(0);
+        }
+        v
+    }
+
+    #[test]
+    fn records_are_parsed_across_padding() {
+        let mut data = record(24, 4, "_ZN1a4name17hE");
+        data.extend([0; 8]); // padding between two input sections
+        data.extend(record(40, 8, "_ZN1b4name17h0E"));
+        let r = parse_records(&data).unwrap();
+        assert_eq!(
+            r,
+            [
+                (24, 4, "_ZN1a4name17hE".to_string()),
+                (40, 8, "_ZN1b4name17h0E".to_string())
+            ]
+        );
+        assert!(parse_records(&record(24, 3, "x")).is_err());
+        assert!(parse_records(&record(24, 4, "x")[..9]).is_err());
+    }
+
+    #[test]
+    fn the_future_type_is_the_first_generic_argument() {
+        assert_eq!(
+            future_type("name<app::blink::{async_fn_env#0}, app::X>"),
+            "app::blink::{async_fn_env#0}"
+        );
+        assert_eq!(
+            future_type("name<core::future::ready::Ready<(u8, u16)>, app::X>"),
+            "core::future::ready::Ready<(u8, u16)>"
+        );
+        assert_eq!(future_type("other"), "other");
+        assert_eq!(
+            short("app::blink::{async_fn_env#0}"),
+            "blink::{async_fn_env#0}"
+        );
+    }
+
+    #[test]
+    fn the_proposal_groups_tasks_by_block_and_counts_both_heaps() {
+        let t = |bytes, align, name: &str| Task {
+            bytes,
+            align,
+            symbol: name.into(),
+            name: name.into(),
+        };
+        let tasks = [t(40, 8, "a::big"), t(22, 4, "a::one"), t(24, 4, "a::two")];
+        let r = report("fw", &tasks, 2);
+        // 22 and 24 share the 24-byte class: 2 types x 2 tasks.
+        assert!(r.contains("Class::new(24, 4, 4), // one, two"), "{r}");
+        assert!(r.contains("Class::new(40, 8, 2), // big"), "{r}");
+        // pool: 24*4 + 40*2 = 176 B + 3 + 7 padding + (2*2+1)*4 control.
+        assert!(r.contains("pool: 206 B = 176 B of blocks"), "{r}");
+        // TLSF: 2 * (32 + 32 + 48) = 224 B + 452.
+        assert!(r.contains("TLSF: 676 B = 224 B of blocks"), "{r}");
+        assert!(
+            check_against(
+                &tasks,
+                "x\ntask-size 24 4\ntask-size 40 8\ntask-size 22 4\n"
+            )
+            .is_ok()
+        );
+        assert!(check_against(&tasks, "task-size 24 4\ntask-size 40 8\n").is_err());
+        assert!(check_against(&tasks, "nothing").is_err());
+    }
+}
