@@ -142,7 +142,7 @@ pub fn crate_dirs() -> Vec<PathBuf> {
     out
 }
 
-/// The patterns (see [`elf::matches_part`]) that pick a benchmark crate's
+/// The patterns (see [`elf::text_parts`]) that pick a benchmark crate's
 /// executor and allocator symbols out of its binaries, from its
 /// `[package.metadata.lull-bench]` lines `executor = ["…", …]` and
 /// `allocator = ["…", …]`; `{bin}` stands for the binary's own crate name

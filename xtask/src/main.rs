@@ -12,7 +12,7 @@
 //! Each concept has its own module: [`boards`] (the QEMU machines),
 //! [`tools`] (installing what is missing), [`qemu`] (running firmware),
 //! [`elf`] (sizes and benchmark markers), [`examples`] (golden-output tests),
-//! [`suite`] (`cargo xtask test`), [`bench`] (`cargo xtask bench`).
+//! [`suite`] (`cargo xtask test`), [`bench`](mod@bench) (`cargo xtask bench`).
 
 mod bench;
 mod bench_report;

@@ -3,7 +3,9 @@
 //! 1. `cargo fmt --check` (root workspace and every firmware workspace);
 //! 2. clippy `-D warnings` on the host (all targets) and for every embedded
 //!    target; firmware crates for their own targets;
-//! 3. host tests (`cargo test --workspace`: unit, integration, trybuild, doc);
+//! 3. `cargo doc --no-deps --workspace` with `RUSTDOCFLAGS=-D warnings`
+//!    (broken links fail), then host tests (`cargo test --workspace`: unit,
+//!    integration, trybuild, doc);
 //! 4. literal-`yield` (`nightly` feature) tests on nightly, when installed;
 //! 5. Miri on the host tests of every library crate with `unsafe` code: unit
 //!    and integration tests with leak checking, then its doc tests (with
@@ -191,6 +193,14 @@ pub fn run(args: &[String]) -> Result {
         }
         run_cmd(cmd.args(["--", "-D", "warnings"]))?;
     }
+
+    section("docs (`cargo doc --no-deps`, warnings are errors)");
+    run_cmd(
+        cargo()
+            .current_dir(root())
+            .env("RUSTDOCFLAGS", "-D warnings")
+            .args(["doc", "--no-deps", "--workspace"]),
+    )?;
 
     section("host tests (unit, integration, trybuild, doc)");
     run_cmd(cargo().current_dir(root()).args(["test", "--workspace"]))?;

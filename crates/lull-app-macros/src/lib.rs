@@ -2,15 +2,15 @@
 //!
 //! It runs four stages, each a module readable on its own:
 //!
-//! 1. [`parse`]: the attribute and the module into an `App` (syntax only);
-//! 2. [`check`]: relations that make an app invalid (unknown resources,
+//! 1. `parse`: the attribute and the module into an `App` (syntax only);
+//! 2. `check`: relations that make an app invalid (unknown resources,
 //!    interrupts bound twice, missing dispatchers, ...), with spans at the
 //!    user's code;
-//! 3. [`analyze`]: resource ceilings, the priority levels of each resource,
+//! 3. `analyze`: resource ceilings, the priority levels of each resource,
 //!    dispatcher assignment;
-//! 4. [`codegen`]: one module per generated artefact.
+//! 4. `codegen`: one module per generated artefact.
 //!
-//! [`analyze_app`] runs the first three without a target, so they are unit
+//! `analyze_app` runs the first three without a target, so they are unit
 //! tested on the host. Set `LULL_APP_EXPAND=<dir>` while building to get the
 //! expanded code, formatted, in `<dir>/<module>.rs`.
 

@@ -1,6 +1,6 @@
 //! Runtime of Lull's real-time framework, [`app`].
 //!
-//! **[The reference](reference)** lists every argument of `#[lull::app]`,
+//! **[The reference](mod@reference)** lists every argument of `#[lull::app]`,
 //! every task kind and attribute, every context field, what `spawn`
 //! returns and the priority range, each with a tested example.
 //!
@@ -15,7 +15,7 @@
 //! - **generator tasks** are tasks whose function returns a state machine
 //!   (`impl Future<Output = Infallible>`): it is built once after `init` and
 //!   resumed each time the task is triggered (see [generator
-//!   tasks](reference#generator-tasks));
+//!   tasks](mod@reference#generator-tasks));
 //! - **resources** in `#[shared]` are reached with `lock(|r| ..)`, whose
 //!   ceiling is computed at compile time; `&r` in a task's list is share-only
 //!   (no lock), `#[lock_free]` resources are used at one priority only;

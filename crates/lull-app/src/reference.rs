@@ -605,7 +605,7 @@
 //!         });
 //!     }
 //!
-//!     fn bump(mut r: impl lull::Mutex<T = u32>) {
+//!     fn bump(r: &mut impl lull::Mutex<T = u32>) {
 //!         r.lock(|e| *e += 1);
 //!     }
 //! }

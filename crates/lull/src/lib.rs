@@ -8,13 +8,93 @@
 //! | module | crate | what |
 //! |---|---|---|
 //! | [`tlsf`] | `lull-tlsf` | constant-time TLSF allocator over memory you give it |
-//! | [`app`] | `lull-app` | `#[lull::app]`: SRP real-time framework, hardware/software/generator tasks |
+//! | [`app`](mod@app) | `lull-app` | `#[lull::app]`: SRP real-time framework, hardware/software/generator tasks |
 //! | [`alloc`] | `lull-alloc` | thread-mode allocator handles (`#[allocator]`, `#[oom]`) and allocator-generic `Box`, `Vec`, `Rc`, `String` |
 //! | [`executor`](mod@executor) | `lull-executor` | thread-mode async executor: `executor!`, `spawn`, `block_on`, `JoinHandle`, `yield_now` |
 //! | `time` (feature `time`) | `lull-time` | embassy-time driver on SysTick: `lull::time::init(syst, core_clock_hz)`, then `embassy_time::Timer` etc. in every kind of task |
 //!
 //! The thread-mode allocator's attributes are re-exported at the top level:
 //! `#[lull::allocator]`, `#[lull::oom]`.
+//!
+//! # An application
+//!
+//! `#[lull::app]` ([reference](lull_app::reference)) with async code on the
+//! thread-mode executor in `idle`, over a TLSF heap that only thread mode
+//! can reach. On a device `device` is the PAC (`device = lm3s6965`); here a
+//! stand-in lets the example build on the host. `templates/app/` of the
+//! repository is this program as a project that runs in QEMU.
+//!
+//! ```rust
+//! # use lull::__app_export::cortex_m;
+//! # pub mod device {
+//! #     pub const NVIC_PRIO_BITS: u8 = 3;
+//! #     #[derive(Clone, Copy)]
+//! #     #[repr(u16)]
+//! #     pub enum Interrupt { UART0 = 0, GPIOA = 1 }
+//! #     // SAFETY: distinct numbers below the NVIC's limit.
+//! #     unsafe impl lull::__app_export::cortex_m::interrupt::InterruptNumber for Interrupt {
+//! #         fn number(self) -> u16 { self as u16 }
+//! #     }
+//! #     pub struct Peripherals;
+//! #     impl Peripherals {
+//! #         /// # Safety
+//! #         /// Stand-in.
+//! #         pub unsafe fn steal() -> Self { Peripherals }
+//! #     }
+//! # }
+//! use lull::tlsf::Tlsf;
+//!
+//! // The thread-mode heap: `A::get()` is `Some` in thread mode only.
+//! #[lull::allocator(lazy)]
+//! static A: Tlsf = {
+//!     static mut MEMORY: [u8; 1024] = [0; 1024];
+//!     let mut tlsf = Tlsf::new();
+//!     tlsf.extend(MEMORY).unwrap();
+//!     tlsf
+//! };
+//!
+//! // The thread-mode executor, spawning its tasks on `A`.
+//! lull::executor!(name = X, allocator = A);
+//!
+//! #[lull::app(device = crate::device, executor = X)]
+//! mod app {
+//!     use lull::alloc::Box;
+//! #   use lull::__app_export::cortex_m;
+//!
+//!     #[shared]
+//!     struct Shared {
+//!         presses: u32,
+//!     }
+//!     #[local]
+//!     struct Local {}
+//!
+//!     #[init]
+//!     fn init(_: init::Context) -> (Shared, Local) {
+//!         (Shared { presses: 0 }, Local {})
+//!     }
+//!
+//!     // Thread mode: `cx.executor` and `cx.allocator` exist only here.
+//!     #[idle(shared = [presses])]
+//!     fn idle(mut cx: idle::Context) -> ! {
+//!         let boxed = Box::new_in(7u32, cx.allocator);
+//!         cx.executor.spawn(async move {
+//!             let _ = *boxed;
+//!             lull::executor::yield_now().await;
+//!         });
+//!         let n = cx.executor.block_on(async { 1 });
+//!         cx.shared.presses.lock(|p| *p += n);
+//!         loop {
+//!             cortex_m::asm::wfi();
+//!         }
+//!     }
+//!
+//!     #[task(binds = GPIOA, priority = 1, shared = [presses])]
+//!     fn button(mut cx: button::Context) {
+//!         cx.shared.presses.lock(|p| *p += 1);
+//!     }
+//! }
+//! # fn main() {}
+//! ```
 #![no_std]
 
 pub use lull_alloc as alloc;
