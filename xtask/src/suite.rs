@@ -5,7 +5,8 @@
 //!    target; firmware crates for their own targets;
 //! 3. `cargo doc --no-deps --workspace` with `RUSTDOCFLAGS=-D warnings`
 //!    (broken links fail), then host tests (`cargo test --workspace`: unit,
-//!    integration, trybuild, doc);
+//!    integration, trybuild, doc); `cargo package` of every library crate
+//!    (metadata complete, path dependencies versioned);
 //! 4. literal-`yield` (`nightly` feature) tests on nightly, when installed;
 //! 5. Miri on the host tests of every library crate with `unsafe` code: unit
 //!    and integration tests with leak checking, then its doc tests (with
@@ -202,6 +203,9 @@ pub fn run(args: &[String]) -> Result {
             .args(["doc", "--no-deps", "--workspace"]),
     )?;
 
+    section("packaging (`cargo package` of every library crate)");
+    package()?;
+
     section("host tests (unit, integration, trybuild, doc)");
     run_cmd(cargo().current_dir(root()).args(["test", "--workspace"]))?;
 
@@ -307,6 +311,42 @@ fn fuzz(nightly: bool, all: bool) -> Result {
         "--",
         &format!("-max_total_time={FUZZ_SECONDS}"),
     ]))
+}
+
+/// The one warning `cargo package` may print: Lull has no public URL yet,
+/// and a placeholder `repository` would be worse than none.
+const PACKAGE_WARNING_ALLOWED: &str = "manifest has no documentation, homepage or repository";
+
+/// `cargo package --no-verify` of every library crate (path dependencies
+/// resolve to the crates packaged alongside): fails on an error or on any
+/// warning but [`PACKAGE_WARNING_ALLOWED`] (a missing description,
+/// license or readme, an unknown category, ...).
+fn package() -> Result {
+    let mut cmd = cargo();
+    cmd.current_dir(root()).args([
+        "package",
+        "--no-verify",
+        "--allow-dirty",
+        "--workspace",
+        "--exclude",
+        "xtask",
+    ]);
+    let shown = crate::show(&cmd);
+    println!("$ {shown}");
+    let out = cmd
+        .output()
+        .map_err(|e| format!("could not start `{shown}`: {e}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let packaged = stderr.lines().filter(|l| l.contains("Packaged ")).count();
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:") && !l.contains(PACKAGE_WARNING_ALLOWED))
+        .collect();
+    if !out.status.success() || !warnings.is_empty() {
+        return Err(format!("`{shown}` failed or warned:\n{stderr}"));
+    }
+    println!("{packaged} crates packaged");
+    Ok(())
 }
 
 fn has_cargo_fuzz() -> bool {
