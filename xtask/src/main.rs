@@ -72,7 +72,7 @@ usage: cargo xtask <command>
                                writes bench/results.json, bench/chart.svg and the
                                generated tables in BENCHMARKS.md; with --json PATH, only
                                PATH
-  task-sizes <elf> [--tasks N] [--check FILE]
+  task-sizes <elf> [--tasks N] [--executor X] [--check FILE]
                                every task a firmware spawns (bytes, alignment, type)
                                and a lull-pool configuration for N live tasks of each
                                type, next to the RAM a TLSF needs";

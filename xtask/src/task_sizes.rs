@@ -17,6 +17,10 @@
 //! 8-byte granules, at least 16 bytes, and padding for alignments above 8),
 //! with no fragmentation — a lower bound.
 //!
+//! The table lists every executor's tasks (`name::<F, E>` gives `E`, the
+//! executor's handle type); a proposal is made per executor, since each
+//! has its own allocator. `--executor NAME` keeps one executor's tasks.
+//!
 //! `--check FILE` compares the table with the lines `task-size <bytes>
 //! <align>` in `FILE` (an example's output, where the firmware printed the
 //! layouts the executor reported at run time): same multiset, or an error.
@@ -37,6 +41,8 @@ pub struct Task {
     pub symbol: String,
     /// `F`, from the debug info, or `?`.
     pub name: String,
+    /// `E`, the executor's handle type, from the debug info, or `?`.
+    pub executor: String,
 }
 
 /// Control block of `lull_tlsf::Tlsf` (default `<12, 8>`) on 32-bit targets.
@@ -49,6 +55,7 @@ pub fn run(args: &[String]) -> Result {
     let mut elf = None;
     let mut tasks = 1u32;
     let mut check = None;
+    let mut only = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -59,14 +66,20 @@ pub fn run(args: &[String]) -> Result {
                     .map_err(|_| format!("--tasks: not a number: {n}"))?;
             }
             "--check" => check = Some(it.next().ok_or("--check needs a file")?.clone()),
+            "--executor" => only = Some(it.next().ok_or("--executor needs a name")?.clone()),
             _ if elf.is_none() && !a.starts_with("--") => elf = Some(a.clone()),
             other => return Err(format!("task-sizes: unexpected argument `{other}`")),
         }
     }
-    let elf = elf.ok_or("usage: cargo xtask task-sizes <elf> [--tasks N] [--check FILE]")?;
+    let elf = elf.ok_or(
+        "usage: cargo xtask task-sizes <elf> [--tasks N] [--executor NAME] [--check FILE]",
+    )?;
     let path = Path::new(&elf);
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {elf}: {e}"))?;
-    let found = read_tasks(&bytes).map_err(|e| format!("{elf}: {e}"))?;
+    let mut found = read_tasks(&bytes).map_err(|e| format!("{elf}: {e}"))?;
+    if let Some(name) = &only {
+        found.retain(|t| short_path(&t.executor) == name || t.executor == *name);
+    }
     print!("{}", report(&elf, &found, tasks));
     if let Some(file) = check {
         let text =
@@ -78,7 +91,7 @@ pub fn run(args: &[String]) -> Result {
 }
 
 /// The task types of an ELF image, one per `name::<F, E>` symbol, sorted by
-/// size (largest first), then name.
+/// executor, then size (largest first), then name.
 pub fn read_tasks(elf: &[u8]) -> Result<Vec<Task>> {
     let file = object::File::parse(elf).map_err(|e| e.to_string())?;
     let Some(sec) = file.section_by_name(".lull.tasks") else {
@@ -88,19 +101,25 @@ pub fn read_tasks(elf: &[u8]) -> Result<Vec<Task>> {
     let names = debug_names(&file).unwrap_or_default();
     let mut seen = BTreeMap::new();
     for (bytes, align, symbol) in records {
-        let name = names
+        let (name, executor) = names
             .get(&symbol)
-            .map(|n| future_type(n).to_string())
-            .unwrap_or_else(|| "?".to_string());
+            .map(|n| generic_args(n))
+            .unwrap_or(("?", "?"));
+        let (name, executor) = (name.to_string(), executor.to_string());
         seen.entry(symbol.clone()).or_insert(Task {
             bytes,
             align,
             symbol,
             name,
+            executor,
         });
     }
     let mut out: Vec<Task> = seen.into_values().collect();
-    out.sort_by(|a, b| b.bytes.cmp(&a.bytes).then(a.name.cmp(&b.name)));
+    out.sort_by(|a, b| {
+        (a.executor.cmp(&b.executor))
+            .then(b.bytes.cmp(&a.bytes))
+            .then(a.name.cmp(&b.name))
+    });
     Ok(out)
 }
 
@@ -172,14 +191,13 @@ fn debug_names(file: &object::File) -> Result<HashMap<String, String>> {
     Ok(out)
 }
 
-/// `F` out of `name<F, E>`: the first of the two top-level generic
-/// arguments.
-pub fn future_type(debug_name: &str) -> &str {
+/// `(F, E)` out of `name<F, E>`: the two top-level generic arguments.
+pub fn generic_args(debug_name: &str) -> (&str, &str) {
     let Some(args) = debug_name
         .strip_prefix("name<")
         .and_then(|s| s.strip_suffix('>'))
     else {
-        return debug_name;
+        return (debug_name, "?");
     };
     let mut depth = 0i32;
     let mut last_comma = None;
@@ -192,8 +210,8 @@ pub fn future_type(debug_name: &str) -> &str {
         }
     }
     match last_comma {
-        Some(i) => args[..i].trim(),
-        None => args,
+        Some(i) => (args[..i].trim(), args[i + 1..].trim()),
+        None => (args, "?"),
     }
 }
 
@@ -211,7 +229,7 @@ fn tlsf_block(t: &Task) -> u32 {
     block + t.align.saturating_sub(8)
 }
 
-/// The table and the proposal, as printed.
+/// The table and a proposal per executor, as printed.
 pub fn report(elf: &str, tasks: &[Task], per_type: u32) -> String {
     use std::fmt::Write;
     let mut s = String::new();
@@ -223,11 +241,31 @@ pub fn report(elf: &str, tasks: &[Task], per_type: u32) -> String {
         return s;
     }
     let _ = writeln!(s, "tasks spawned by {elf}:\n");
-    let _ = writeln!(s, "  bytes  align  task (future type)");
+    let _ = writeln!(s, "  bytes  align  executor  task (future type)");
     for t in tasks {
-        let _ = writeln!(s, "  {:>5}  {:>5}  {}", t.bytes, t.align, t.name);
+        let _ = writeln!(
+            s,
+            "  {:>5}  {:>5}  {:<8}  {}",
+            t.bytes,
+            t.align,
+            short_path(&t.executor),
+            t.name
+        );
     }
+    let mut executors: BTreeMap<&str, Vec<&Task>> = BTreeMap::new();
+    for t in tasks {
+        executors.entry(&t.executor).or_default().push(t);
+    }
+    for (executor, tasks) in executors {
+        s.push_str(&proposal(short_path(executor), &tasks, per_type));
+    }
+    s
+}
 
+/// The classes for the tasks of one executor, and the RAM of both heaps.
+fn proposal(executor: &str, tasks: &[&Task], per_type: u32) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
     // One class per distinct (stride, align), smallest first.
     let mut classes: BTreeMap<(u32, u32), Vec<&Task>> = BTreeMap::new();
     for t in tasks {
@@ -235,7 +273,7 @@ pub fn report(elf: &str, tasks: &[Task], per_type: u32) -> String {
     }
     let _ = writeln!(
         s,
-        "\nproposed lull_pool classes for at most {per_type} live task(s) of each type:\n"
+        "\nexecutor {executor}: lull_pool classes for at most {per_type} live task(s) of each type:\n"
     );
     let _ = writeln!(s, "    const CLASSES: &'static [Class] = &[");
     let mut pool_bytes = 0;
@@ -256,17 +294,22 @@ pub fn report(elf: &str, tasks: &[Task], per_type: u32) -> String {
     let tlsf_blocks: u32 = tasks.iter().map(|t| per_type * tlsf_block(t)).sum();
     let _ = writeln!(
         s,
-        "\nRAM for these tasks:\n  pool: {} B = {pool_bytes} B of blocks + at most {padding} B of alignment \
+        "\n  RAM, pool: {} B = {pool_bytes} B of blocks + at most {padding} B of alignment \
          padding (Pool::BYTES) + {control} B of control (heads, counts)",
         pool_bytes + padding + control
     );
     let _ = writeln!(
         s,
-        "  TLSF: {} B = {tlsf_blocks} B of blocks (4-byte header, 8-byte granule) + {TLSF_CONTROL} B \
-         control block, with no fragmentation",
+        "  RAM, TLSF: {} B = {tlsf_blocks} B of blocks (4-byte header, 8-byte granule) + \
+         {TLSF_CONTROL} B control block, with no fragmentation",
         tlsf_blocks + TLSF_CONTROL
     );
     s
+}
+
+/// The last segment of a path (`app::X` -> `X`).
+fn short_path(path: &str) -> &str {
+    path.rsplit("::").next().unwrap_or(path)
 }
 
 /// The last path segments of a type name, for the proposal's comments.
@@ -350,14 +393,15 @@ mod tests {
     #[test]
     fn the_future_type_is_the_first_generic_argument() {
         assert_eq!(
-            future_type("name<app::blink::{async_fn_env#0}, app::X>"),
-            "app::blink::{async_fn_env#0}"
+            generic_args("name<app::blink::{async_fn_env#0}, app::X>"),
+            ("app::blink::{async_fn_env#0}", "app::X")
         );
         assert_eq!(
-            future_type("name<core::future::ready::Ready<(u8, u16)>, app::X>"),
-            "core::future::ready::Ready<(u8, u16)>"
+            generic_args("name<core::future::ready::Ready<(u8, u16)>, app::X>"),
+            ("core::future::ready::Ready<(u8, u16)>", "app::X")
         );
-        assert_eq!(future_type("other"), "other");
+        assert_eq!(generic_args("other"), ("other", "?"));
+        assert_eq!(short_path("app::X"), "X");
         assert_eq!(
             short("app::blink::{async_fn_env#0}"),
             "blink::{async_fn_env#0}"
@@ -366,14 +410,22 @@ mod tests {
 
     #[test]
     fn the_proposal_groups_tasks_by_block_and_counts_both_heaps() {
-        let t = |bytes, align, name: &str| Task {
+        let t = |bytes, align, name: &str, executor: &str| Task {
             bytes,
             align,
             symbol: name.into(),
             name: name.into(),
+            executor: executor.into(),
         };
-        let tasks = [t(40, 8, "a::big"), t(22, 4, "a::one"), t(24, 4, "a::two")];
+        let tasks = [
+            t(40, 8, "a::big", "a::X"),
+            t(22, 4, "a::one", "a::X"),
+            t(24, 4, "a::two", "a::X"),
+            t(64, 4, "a::other", "a::Y"),
+        ];
         let r = report("fw", &tasks, 2);
+        assert!(r.contains("executor Y: lull_pool classes"), "{r}");
+        assert!(r.contains("Class::new(64, 4, 2), // other"), "{r}");
         // 22 and 24 share the 24-byte class: 2 types x 2 tasks.
         assert!(r.contains("Class::new(24, 4, 4), // one, two"), "{r}");
         assert!(r.contains("Class::new(40, 8, 2), // big"), "{r}");
@@ -381,14 +433,11 @@ mod tests {
         assert!(r.contains("pool: 206 B = 176 B of blocks"), "{r}");
         // TLSF: 2 * (32 + 32 + 48) = 224 B + 452.
         assert!(r.contains("TLSF: 676 B = 224 B of blocks"), "{r}");
+        let tasks = &tasks[..3]; // executor X
         assert!(
-            check_against(
-                &tasks,
-                "x\ntask-size 24 4\ntask-size 40 8\ntask-size 22 4\n"
-            )
-            .is_ok()
+            check_against(tasks, "x\ntask-size 24 4\ntask-size 40 8\ntask-size 22 4\n").is_ok()
         );
-        assert!(check_against(&tasks, "task-size 24 4\ntask-size 40 8\n").is_err());
-        assert!(check_against(&tasks, "nothing").is_err());
+        assert!(check_against(tasks, "task-size 24 4\ntask-size 40 8\n").is_err());
+        assert!(check_against(tasks, "nothing").is_err());
     }
 }
