@@ -139,32 +139,54 @@ pub fn check(app: &App) -> syn::Result<()> {
         }
     }
 
-    // Core exceptions are not NVIC interrupts.
+    // Core exceptions: SysTick and PendSV are tasks like interrupts; the
+    // others are not (no configurable priority, or reserved).
     for t in &app.tasks {
-        if let Some(b) = &t.binds {
-            const CORE: &[&str] = &[
-                "NonMaskableInt",
-                "HardFault",
-                "MemoryManagement",
-                "BusFault",
-                "UsageFault",
-                "SecureFault",
-                "SVCall",
-                "DebugMonitor",
-                "PendSV",
-                "SysTick",
-            ];
-            if CORE.contains(&b.to_string().as_str()) {
-                errs.push(Error::new(
-                    b.span(),
-                    format!(
-                        "`{b}` is a core exception, not a device interrupt: `binds = ..` takes \
-                         a variant of the device's `Interrupt` enum; core exceptions cannot be \
-                         bound to tasks yet (define the handler with cortex-m-rt's `#[exception]` \
-                         outside the app)"
-                    ),
-                ));
-            }
+        let Some(b) = &t.binds else { continue };
+        let name = b.to_string();
+        if !crate::parse::CORE_EXCEPTIONS.contains(&name.as_str()) {
+            continue;
+        }
+        let why = match name.as_str() {
+            "SysTick" | "PendSV" if t.generator.is_some() => Some(format!(
+                "a generator task cannot bind the core exception `{name}` (its wakers pend NVIC \
+                 interrupts): make it a plain hardware task, or bind a device interrupt"
+            )),
+            "SysTick" | "PendSV" => None,
+            "SVCall" => Some(
+                "`SVCall` is reserved: `#[lull::app]` builds generator tasks in it; bind \
+                 `PendSV`, `SysTick` or a device interrupt"
+                    .to_string(),
+            ),
+            "NonMaskableInt" | "HardFault" => Some(format!(
+                "`{name}` has a fixed priority above every other and cannot be masked, so it \
+                 cannot share resources under SRP: define it with cortex-m-rt's `#[exception]` \
+                 outside the app"
+            )),
+            _ => Some(format!(
+                "`{name}` is a fault or debug exception, not a task: define it with \
+                 cortex-m-rt's `#[exception]` outside the app; tasks may bind `SysTick`, \
+                 `PendSV` or a device interrupt"
+            )),
+        };
+        if let Some(why) = why {
+            errs.push(Error::new(b.span(), why));
+            continue;
+        }
+        if name == "SysTick"
+            && app
+                .args
+                .monotonic
+                .as_ref()
+                .and_then(|m| m.segments.last())
+                .is_some_and(|s| s.ident == "SysTick")
+        {
+            errs.push(Error::new(
+                b.span(),
+                "`monotonic = ..SysTick` runs SysTick as a free-running counter with its \
+                 interrupt off: a task bound to `SysTick` would never run; bind another \
+                 interrupt or use another monotonic",
+            ));
         }
     }
 
@@ -173,6 +195,12 @@ pub fn check(app: &App) -> syn::Result<()> {
         app.args.dispatchers.iter().map(|d| d.to_string()).collect();
     let mut seen_disp = BTreeSet::new();
     for d in &app.args.dispatchers {
+        if crate::parse::CORE_EXCEPTIONS.contains(&d.to_string().as_str()) {
+            errs.push(Error::new(
+                d.span(),
+                format!("`{d}` is a core exception: dispatchers are free device interrupts"),
+            ));
+        }
         if !seen_disp.insert(d.to_string()) {
             errs.push(Error::new(
                 d.span(),

@@ -80,7 +80,7 @@ pub(crate) fn cfg_pred<'a>(sources: impl IntoIterator<Item = &'a [syn::Attribute
 /// dispatcher, any of its tasks' `#[cfg]`s.
 pub(crate) fn interrupts_in_use(app: &App, analysis: &Analysis) -> Vec<(Ident, u8, TokenStream)> {
     let mut out = Vec::new();
-    for t in &app.tasks {
+    for t in app.tasks.iter().filter(|t| !t.binds_exception()) {
         if let Some(b) = &t.binds {
             out.push((b.clone(), t.priority, cfg_pred([&t.cfgs[..]])));
         }
@@ -107,6 +107,19 @@ pub(crate) fn cfg_each(cfgs: &TokenStream, items: TokenStream) -> TokenStream {
     };
     let items = file.items.iter();
     quote!(#(#cfgs #items)*)
+}
+
+/// The core exceptions (SysTick, PendSV) bound to tasks, with their
+/// priorities and `#[cfg]` predicates.
+pub(crate) fn exceptions_in_use(app: &App) -> Vec<(Ident, u8, TokenStream)> {
+    app.tasks
+        .iter()
+        .filter(|t| t.binds_exception())
+        .map(|t| {
+            let b = t.binds.clone().expect("bound");
+            (b, t.priority, cfg_pred([&t.cfgs[..]]))
+        })
+        .collect()
 }
 
 /// `__lull_device::Interrupt::<irq>`, as seen from the app module.

@@ -129,9 +129,31 @@ pub struct Task {
     pub resume: Option<Type>,
 }
 
+/// Every core exception name (the `cortex-m-rt` handler names). Tasks may
+/// bind `SysTick` and `PendSV` (configurable priority, masked by BASEPRI, on
+/// every Cortex-M profile); `check` refuses the others.
+pub const CORE_EXCEPTIONS: &[&str] = &[
+    "NonMaskableInt",
+    "HardFault",
+    "MemoryManagement",
+    "BusFault",
+    "UsageFault",
+    "SecureFault",
+    "SVCall",
+    "DebugMonitor",
+    "PendSV",
+    "SysTick",
+];
+
 impl Task {
     pub fn name(&self) -> &Ident {
         &self.func.sig.ident
+    }
+    /// Bound to a core exception (SysTick, PendSV), not an NVIC interrupt.
+    pub fn binds_exception(&self) -> bool {
+        self.binds
+            .as_ref()
+            .is_some_and(|b| CORE_EXCEPTIONS.contains(&b.to_string().as_str()))
     }
     pub fn is_software(&self) -> bool {
         self.binds.is_none()

@@ -64,6 +64,10 @@ pub const fn irq_bit(n: u16) -> u32 {
 /// 0..32; the generated code asserts every task interrupt is below this.
 pub const NVIC_MASK_LIMIT: u16 = if cfg!(lull_nvic_mask) { 32 } else { u16::MAX };
 
+/// Whether Lull's time driver owns the `SysTick` handler (feature `time` of
+/// `lull`): an app task bound to `SysTick` is then a compile error.
+pub const SYSTICK_TAKEN: bool = cfg!(feature = "time-systick");
+
 /// Runs `f` with interrupts disabled and restores PRIMASK afterwards.
 #[inline(always)]
 pub fn interrupt_free<R>(f: impl FnOnce() -> R) -> R {
@@ -489,26 +493,30 @@ impl BuildOnce {
     }
 
     /// Runs `svcall` (the generated `SVCall` handler) once, in handler mode,
-    /// through `svc`. `SVCall` gets the highest priority, so no exception the
-    /// application enabled runs inside the build.
+    /// through `svc`. `SVCall` gets the lowest task priority (1): a
+    /// constructor may then start a timer (the time driver refuses handlers
+    /// above the timer's priority), and a core exception of higher priority
+    /// (the time driver's SysTick, a SysTick or PendSV task) may preempt the
+    /// build — it reaches no state machine, and every resource is written.
     ///
     /// # Safety
     /// Called once, by `main`, with interrupts disabled and every task
-    /// interrupt masked in the NVIC; `svcall` is the app's `SVCall`.
+    /// interrupt masked in the NVIC; `svcall` is the app's `SVCall`; `bits`
+    /// is the device's `NVIC_PRIO_BITS`.
     #[inline(always)]
     #[allow(unused_variables)]
     pub unsafe fn build(
         &self,
         scb: &mut cortex_m::peripheral::SCB,
+        bits: u8,
         svcall: unsafe extern "C" fn(),
     ) {
         self.0.store(true, Ordering::Relaxed);
         #[cfg(all(target_arch = "arm", target_os = "none"))]
         {
             use cortex_m::peripheral::scb::SystemHandler;
-            // SAFETY: only `main` runs; priority 0 is the highest, so the
-            // build cannot be preempted by any configurable exception.
-            unsafe { scb.set_priority(SystemHandler::SVCall, 0) };
+            // SAFETY: only `main` runs; the priority is a valid task level.
+            unsafe { scb.set_priority(SystemHandler::SVCall, logical2hw(1, bits)) };
             // `svc` escalates to HardFault with PRIMASK set: unmask for the
             // call. No task can run meanwhile: their interrupts are masked in
             // the NVIC until `main` unmasks them after the build.
@@ -534,7 +542,7 @@ impl BuildOnce {
     /// and panics on any later `svc`.
     #[inline(always)]
     pub fn enter(&self) {
-        // SVCall runs at the highest priority: nothing preempts this test.
+        // Only `main`'s `svc` and SVCall touch the flag: no race.
         if !self.0.load(Ordering::Relaxed) {
             svc_reserved();
         }

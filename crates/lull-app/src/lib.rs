@@ -8,7 +8,11 @@
 //! scheduler run by the NVIC, the way RTIC does:
 //!
 //! - **hardware tasks** (`#[task(binds = IRQ, priority = N)]`) are interrupt
-//!   handlers;
+//!   handlers; `binds = SysTick` or `binds = PendSV` makes a core exception
+//!   a task (on ARMv6-M, whose NVIC cannot mask them, a lock whose ceiling
+//!   covers such a task disables interrupts instead; with `lull`'s `time`
+//!   feature the time driver owns `SysTick`, and binding it is a compile
+//!   error);
 //! - **software tasks** (`#[task(priority = N, capacity = K)]`) take inputs,
 //!   are started with `task::spawn(inputs)` and run from a *dispatcher*
 //!   interrupt (one per priority level, listed in `dispatchers = [..]`);
@@ -60,14 +64,15 @@
 //! A generator task's constructor and its first poll put values into the
 //! state machine that its handler later resumes. `main` therefore runs them
 //! inside the `SVCall` exception (an `svc` after `init`, with every task
-//! interrupt still masked in the NVIC and `SVCall` at the highest
-//! priority): there, as in the handler, `A::get()` of a thread-mode
-//! allocator and an executor's `get()` are `None`, so no thread-mode handle
-//! can be captured. Apps with generator tasks own `SVCall` (a second `svc`
-//! panics; defining `SVCall` elsewhere fails to link). Before the build,
-//! interrupts are enabled for the one `svc`; a core exception the
-//! application enabled in `init` (SysTick, say) may run then, before the
-//! generator tasks exist — it cannot reach them.
+//! interrupt still masked in the NVIC and `SVCall` at the lowest task
+//! priority, so a constructor may start a `lull::time` timer): there, as in
+//! the handler, `A::get()` of a thread-mode allocator and an executor's
+//! `get()` are `None`, so no thread-mode handle can be captured. Apps with
+//! generator tasks own `SVCall` (a second `svc` panics; defining `SVCall`
+//! elsewhere fails to link). Interrupts are enabled for the `svc`, so a core
+//! exception the application enabled in `init` (SysTick, a `SysTick` or
+//! `PendSV` task) may run before or during the build: every resource is
+//! already written, and no state machine is reachable from it.
 //!
 //! The zero-sized handles a task's context holds — resource proxies,
 //! `Trigger`, and the future `next()` returns — are `!Send`: they belong to

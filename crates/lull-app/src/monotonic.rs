@@ -28,6 +28,7 @@ pub trait Monotonic {
 
 /// Ticks of the 24-bit SysTick counter (core clock cycles; with QEMU's
 /// `-icount` they count instructions and are deterministic).
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ticks(pub u32);
 

@@ -24,6 +24,17 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
 
     for t in &app.tasks {
         let first = out.len();
+        if let Some(b) = t.binds.as_ref().filter(|b| *b == "SysTick") {
+            let msg = format!(
+                "task `{}` binds `SysTick`, whose handler Lull's time driver defines (feature \
+                 `time` of `lull`): use feature `time-driver` instead and call \
+                 `lull::time::on_tick()` from this task, or bind another interrupt",
+                t.name()
+            );
+            out.push(quote_spanned! {b.span()=>
+                const _: () = ::core::assert!(!#rt::SYSTICK_TAKEN, #msg);
+            });
+        }
         let p = t.priority;
         let msg = format!(
             "task `{}`: priority {p} is out of the device's range (1 ..= 2^NVIC_PRIO_BITS)",

@@ -8,7 +8,8 @@
 //! Run in thread mode, they could take thread-mode-only handles
 //! (`A::get()` of a thread-mode allocator, an executor) into that handler.
 //! So `main` builds them inside the `SVCall` exception (`svc` with every
-//! task interrupt still masked in the NVIC), where those `get()`s are
+//! task interrupt still masked in the NVIC, `SVCall` at the lowest task
+//! priority so a constructor may start a timer), where those `get()`s are
 //! `None`, exactly as in the handler that will resume them. The generated
 //! `SVCall` handler refuses to run a second time.
 
@@ -16,8 +17,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{
-    cfg_attrs, context_ident, generators, interrupt, interrupts_in_use, local_static, rt,
-    shared_static,
+    cfg_attrs, context_ident, exceptions_in_use, generators, interrupt, interrupts_in_use,
+    local_static, rt, shared_static,
 };
 use crate::analyze::Analysis;
 use crate::parse::App;
@@ -36,6 +37,18 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             // SAFETY: interrupts are disabled; nothing runs concurrently.
             unsafe {
                 core.NVIC.set_priority(#i, #rt::logical2hw(#p, __lull_device::NVIC_PRIO_BITS));
+            }
+        }
+    });
+    let exception_priorities = exceptions_in_use(app).into_iter().map(|(exc, p, pred)| {
+        quote! {
+            #[cfg(#pred)]
+            // SAFETY: interrupts are disabled; nothing runs concurrently.
+            unsafe {
+                core.SCB.set_priority(
+                    #rt::cortex_m::peripheral::scb::SystemHandler::#exc,
+                    #rt::logical2hw(#p, __lull_device::NVIC_PRIO_BITS),
+                );
             }
         }
     });
@@ -101,7 +114,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             quote! {
                 // SAFETY: every resource is initialised; the task interrupts
                 // are still masked in the NVIC.
-                unsafe { __LULL_BUILDING.build(&mut core.SCB, SVCall) };
+                unsafe { __LULL_BUILDING.build(&mut core.SCB, __lull_device::NVIC_PRIO_BITS, SVCall) };
             },
         )
     };
@@ -135,6 +148,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             // SAFETY: main owns the core peripherals until it hands them to init.
             let mut core = unsafe { #rt::cortex_m::Peripherals::steal() };
             #(#priorities)*
+            #(#exception_priorities)*
             // SAFETY: called once, with interrupts disabled.
             let #init_cx = unsafe { #init::Context::new(core) };
             let (shared, local): (#shared_ty, #local_ty) = #init(#init_cx);

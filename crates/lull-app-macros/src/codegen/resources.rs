@@ -19,8 +19,8 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{
-    cfg_attrs, cfg_pred, declared_static, interrupt, interrupts_in_use, local_static, rt,
-    shared_static,
+    cfg_attrs, cfg_pred, declared_static, exceptions_in_use, interrupt, interrupts_in_use,
+    local_static, rt, shared_static,
 };
 use crate::analyze::Analysis;
 use crate::parse::{App, LocalRef};
@@ -34,6 +34,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     let mut share_only = Vec::new();
 
     let interrupts = interrupts_in_use(app, analysis);
+    let exceptions = exceptions_in_use(app);
     for r in &app.shared {
         let name = &r.name;
         let ty = &r.ty;
@@ -73,6 +74,24 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     0
                 }
             }
+        });
+        // On cores that lock by NVIC masking, SysTick and PendSV cannot be
+        // masked: a lock whose ceiling covers such a task disables interrupts
+        // (its lock ceiling is raised past every priority).
+        let exc_below = exceptions
+            .iter()
+            .map(|(_, p, pred)| quote!(|| (::core::cfg!(#pred) && #p <= #ceiling_const)));
+        let lock_ceiling_const = format_ident!("__LULL_LOCK_CEILING_{}", name);
+        statics.push(quote! {
+            #rcfg
+            #[allow(non_upper_case_globals)]
+            #[doc(hidden)]
+            pub const #lock_ceiling_const: u8 =
+                if #rt::NVIC_MASK_LIMIT != u16::MAX && (false #(#exc_below)*) {
+                    u8::MAX
+                } else {
+                    #ceiling_const
+                };
         });
         statics.push(quote! {
             #rcfg
@@ -117,7 +136,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                         #rt::lock(
                             super::#st.get(),
                             self.priority,
-                            super::#ceiling_const,
+                            super::#lock_ceiling_const,
                             super::__lull_device::NVIC_PRIO_BITS,
                             MASK,
                             f,
@@ -139,7 +158,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             #rcfg
             unsafe impl<'a> #rt::Proxy for #name<'a> {
                 type T = #ty;
-                const CEILING: u8 = super::#ceiling_const;
+                const CEILING: u8 = super::#lock_ceiling_const;
                 const BITS: u8 = super::__lull_device::NVIC_PRIO_BITS;
                 const MASK: u32 = super::#mask_const;
                 const FREE: bool = false;
@@ -174,7 +193,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     // SAFETY: as for the plain proxy; the dynamic priority
                     // is read from BASEPRI instead of a stack shadow.
                     unsafe {
-                        #rt::lock_gen(super::#st.get(), super::#ceiling_const, super::__lull_device::NVIC_PRIO_BITS, MASK, f)
+                        #rt::lock_gen(super::#st.get(), super::#lock_ceiling_const, super::__lull_device::NVIC_PRIO_BITS, MASK, f)
                     }
                 }
             }
@@ -192,7 +211,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             #rcfg
             unsafe impl #rt::Proxy for #name {
                 type T = #ty;
-                const CEILING: u8 = super::#ceiling_const;
+                const CEILING: u8 = super::#lock_ceiling_const;
                 const BITS: u8 = super::__lull_device::NVIC_PRIO_BITS;
                 const MASK: u32 = super::#mask_const;
                 const FREE: bool = false;
@@ -246,7 +265,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             #rcfg
             unsafe impl #rt::Proxy for #name {
                 type T = #ty;
-                const CEILING: u8 = super::#ceiling_const;
+                const CEILING: u8 = super::#lock_ceiling_const;
                 const BITS: u8 = super::__lull_device::NVIC_PRIO_BITS;
                 const MASK: u32 = super::#mask_const;
                 const FREE: bool = true;
