@@ -2,7 +2,22 @@
 //!
 //! The app names one with `#[lull::app(.., monotonic = path::To::Timer)]`;
 //! every generator task then has `cx.started()`, the instant its handler was
-//! entered for the current resumption.
+//! entered for the current resumption (and, in its constructor, the instant
+//! it was built).
+//!
+//! Two are provided:
+//!
+//! - [`EmbassyTime`] (feature `embassy-time`, on with `lull`'s `time` and
+//!   `time-driver` features): `embassy_time::Instant`, the clock of
+//!   `Timer`, `Ticker` and `with_timeout`, whichever driver runs it (Lull's
+//!   SysTick driver or a HAL's). One notion of time for the whole
+//!   application: a generator task can compare `cx.started()` with a
+//!   deadline it awaits. Resolution: one embassy-time tick.
+//! - [`SysTick`]: [`Ticks`] of the core clock, for cycle-exact latency
+//!   measurements (the RFC's baseline). It runs SysTick as a free-running
+//!   24-bit counter with its interrupt off, so it cannot share SysTick with a
+//!   time driver; it stays because a tick of any time driver is hundreds of
+//!   cycles, too coarse to measure a handler's response.
 
 /// A free-running timer.
 ///
@@ -76,5 +91,35 @@ impl Monotonic for SysTick {
     #[inline(always)]
     fn now() -> Ticks {
         Ticks(RELOAD - cortex_m::peripheral::SYST::get_current())
+    }
+}
+
+/// `embassy_time::Instant` as a monotonic timer: `cx.started()` on the same
+/// clock as `Timer::after` and `with_timeout`.
+///
+/// ```ignore
+/// #[lull::app(device = pac, monotonic = lull::app::monotonic::EmbassyTime)]
+/// mod app {
+///     #[task(binds = UART0, priority = 2)]
+///     fn rx(cx: rx::Context) -> impl Future<Output = Infallible> {
+///         async move {
+///             loop {
+///                 cx.next().await;
+///                 let deadline = cx.started() + embassy_time::Duration::from_millis(5);
+///                 embassy_time::Timer::at(deadline).await;
+///             }
+///         }
+///     }
+/// }
+/// ```
+#[cfg(feature = "embassy-time")]
+pub struct EmbassyTime;
+
+#[cfg(feature = "embassy-time")]
+impl Monotonic for EmbassyTime {
+    type Instant = embassy_time::Instant;
+    #[inline(always)]
+    fn now() -> embassy_time::Instant {
+        embassy_time::Instant::now()
     }
 }

@@ -8,7 +8,9 @@
 //! release with bounces each give one debounced change, 5 ms after their
 //! first edge; a 0.3 ms glitch gives none. `#[idle]` plays the button
 //! (setting the level and pending the interrupt) from the thread-mode
-//! executor with `Timer::after_micros`. `tick-hz-10_000`; QEMU's virtual
+//! executor with `Timer::after_micros`. The task's `cx.started()` (the
+//! instant its handler ran) is on the same embassy-time clock as its timers
+//! (`monotonic = EmbassyTime`). `tick-hz-10_000`; QEMU's virtual
 //! clock (`-icount shift=0,sleep=off`). (`#[lull::app]` examples run on the
 //! boards with a device crate in `lull_examples::board_app!`.)
 #![no_std]
@@ -42,13 +44,13 @@ fn SysTick() {
 
 macro_rules! app {
     ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device, executor = crate::X)]
+        #[lull::app(device = $device, executor = crate::X, monotonic = lull::app::monotonic::EmbassyTime)]
         mod app {
             use crate::{CHANGES, GLITCHES, PIN};
             use core::convert::Infallible;
             use core::future::Future;
             use core::sync::atomic::Ordering;
-            use embassy_time::{Instant, Timer};
+            use embassy_time::Timer;
             use lull_examples::{CORE_CLOCK_HZ, exit, println};
             use $device::Interrupt;
 
@@ -67,12 +69,15 @@ macro_rules! app {
             /// The button's edge interrupt.
             #[task(binds = $hw0, priority = 2)]
             fn button(cx: button::Context) -> impl Future<Output = Infallible> {
+                // `started()` is on embassy-time's clock (`monotonic =
+                // EmbassyTime`): here the instant the task was built, later
+                // the instant its handler ran for an edge.
+                let start = cx.started();
                 async move {
-                    let start = Instant::now();
                     let mut stable = false;
                     loop {
                         cx.next().await;
-                        let edge = start.elapsed().as_ticks();
+                        let edge = (cx.started() - start).as_ticks();
                         Timer::after_millis(5).await;
                         let level = PIN.load(Ordering::Relaxed);
                         let at = start.elapsed().as_ticks();
