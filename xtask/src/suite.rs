@@ -2,7 +2,8 @@
 //!
 //! 1. `cargo fmt --check` (root workspace and every firmware workspace);
 //! 2. clippy `-D warnings` on the host (all targets) and for every embedded
-//!    target; firmware crates for their own targets;
+//!    target; the `defmt` feature of every crate on the host and thumbv7m;
+//!    firmware crates for their own targets;
 //! 3. `cargo doc --no-deps --workspace` with `RUSTDOCFLAGS=-D warnings`
 //!    (broken links fail), then host tests (`cargo test --workspace`: unit,
 //!    integration, trybuild, doc); `cargo package` of every library crate
@@ -165,6 +166,34 @@ pub fn run(args: &[String]) -> Result {
             for c in &embedded {
                 cmd.args(["-p", &c.name]);
             }
+            run_cmd(cmd.args(["--", "-D", "warnings"]))?;
+        }
+    }
+    // `defmt`: every crate that has the feature, with it on, for the host
+    // (compile only: a firmware provides defmt's global logger) and for
+    // thumbv7m; the umbrella's `time` forwards it to lull-time too.
+    let with_defmt: Vec<&Crate> = crates
+        .iter()
+        .filter(|c| c.manifest.contains("\ndefmt = ["))
+        .collect();
+    if !with_defmt.is_empty() {
+        let mut features: Vec<String> = with_defmt
+            .iter()
+            .map(|c| format!("{}/defmt", c.name))
+            .collect();
+        if with_defmt.iter().any(|c| c.name == "lull") {
+            features.push("lull/time".into());
+        }
+        for target in [None, Some("thumbv7m-none-eabi")] {
+            let mut cmd = cargo();
+            cmd.current_dir(root()).arg("clippy");
+            if let Some(t) = target {
+                cmd.args(["--target", t]);
+            }
+            for c in &with_defmt {
+                cmd.args(["-p", &c.name]);
+            }
+            cmd.arg("--features").arg(features.join(","));
             run_cmd(cmd.args(["--", "-D", "warnings"]))?;
         }
     }

@@ -31,6 +31,14 @@ pub fn handle_alloc_error(layout: Layout) -> ! {
 }
 
 fn default_hook(layout: Layout) -> ! {
+    #[cfg(feature = "defmt")]
+    defmt::panic!(
+        "lull-alloc: out of memory: could not allocate {=usize} bytes aligned to {=usize} \
+         (register a handler in the binary crate with `#[lull_alloc::oom]`)",
+        layout.size(),
+        layout.align(),
+    );
+    #[cfg(not(feature = "defmt"))]
     panic!(
         "lull-alloc: out of memory: could not allocate {} bytes aligned to {} \
          (register a handler in the binary crate with \

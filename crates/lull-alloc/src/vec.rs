@@ -29,6 +29,21 @@ pub enum TryReserveError {
     },
 }
 
+#[cfg(feature = "defmt")]
+impl defmt::Format for TryReserveError {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        match self {
+            TryReserveError::CapacityOverflow => defmt::write!(f, "CapacityOverflow"),
+            TryReserveError::AllocError { layout } => defmt::write!(
+                f,
+                "AllocError {{ size: {=usize}, align: {=usize} }}",
+                layout.size(),
+                layout.align()
+            ),
+        }
+    }
+}
+
 impl fmt::Display for TryReserveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -369,6 +369,13 @@ pub fn spawn<E: raw::ExecutorType, F: Future + 'static>(x: E, future: F) -> Join
 #[cold]
 #[track_caller]
 fn full(capacity: usize) -> ! {
+    #[cfg(feature = "defmt")]
+    defmt::panic!(
+        "lull-executor: cannot spawn: the executor has max_spawned_tasks = {=usize} tasks \
+         running already (use try_spawn to handle a full executor)",
+        capacity
+    );
+    #[cfg(not(feature = "defmt"))]
     panic!(
         "lull-executor: cannot spawn: the executor has max_spawned_tasks = {capacity} tasks \
          running already (use try_spawn to handle a full executor)"
@@ -678,6 +685,30 @@ impl<F> fmt::Debug for SpawnError<F> {
         f.debug_struct("SpawnError")
             .field("kind", &self.kind)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "defmt")]
+impl defmt::Format for SpawnErrorKind {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        match self {
+            SpawnErrorKind::Full { capacity } => {
+                defmt::write!(f, "Full {{ capacity: {=usize} }}", capacity)
+            }
+            SpawnErrorKind::OutOfMemory(layout) => defmt::write!(
+                f,
+                "OutOfMemory {{ size: {=usize}, align: {=usize} }}",
+                layout.size(),
+                layout.align()
+            ),
+        }
+    }
+}
+
+#[cfg(feature = "defmt")]
+impl<F> defmt::Format for SpawnError<F> {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        defmt::write!(f, "SpawnError {{ kind: {} }}", self.kind)
     }
 }
 

@@ -124,6 +124,7 @@ use lull_alloc::{AddMemory, Heap};
 /// assert_eq!(c.stride(), 24); // 20 rounded up to the alignment
 /// assert_eq!(Class::new(1, 1, 1).stride(), core::mem::size_of::<usize>());
 /// ```
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Class {
     /// The largest request the class serves, in bytes.
@@ -535,6 +536,7 @@ impl<C: Classes, const N: usize, F: fmt::Debug> fmt::Debug for Pool<C, N, F> {
 }
 
 /// What [`Pool::statistics`] reports.
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stats<const N: usize, S> {
     /// One entry per class, in the order declared.
@@ -565,6 +567,7 @@ impl<const N: usize, S> Stats<N, S> {
 }
 
 /// The statistics of one class.
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ClassStats {
     /// The class's [`Class::size`].
@@ -581,6 +584,7 @@ pub struct ClassStats {
 
 /// The fallback of a pool that has none: every request fails, memory given
 /// to it is ignored.
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NoFallback;
 

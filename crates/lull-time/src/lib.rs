@@ -254,6 +254,13 @@ impl Time {
             waker.wake_by_ref();
         }
         if let Err(QueueFull { capacity }) = r {
+            #[cfg(feature = "defmt")]
+            defmt::panic!(
+                "lull-time: timer queue full ({=usize} wakers waiting); enable a larger \
+                 `queue-N` feature of lull-time (queue-8 .. queue-256)",
+                capacity
+            );
+            #[cfg(not(feature = "defmt"))]
             panic!(
                 "lull-time: timer queue full ({capacity} wakers waiting); enable a larger \
                  `queue-N` feature of lull-time (queue-8 .. queue-256)"

@@ -61,6 +61,7 @@ impl Slot {
 /// assert_eq!(q.schedule(20, b), Err(QueueFull { capacity: 1 }));
 /// # }
 /// ```
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct QueueFull {
     /// The queue's capacity.

@@ -150,6 +150,7 @@ const FLAGS: usize = GRAN - 1;
 /// let mut tlsf: Tlsf = Tlsf::new();
 /// assert_eq!(tlsf.extend(region), Err(RegionTooSmall { len: 8 }));
 /// ```
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RegionTooSmall {
     /// The length of the rejected region, in bytes.
@@ -184,6 +185,7 @@ impl core::error::Error for RegionTooSmall {}
 /// assert_eq!(after.free_bytes + after.used_bytes, before.free_bytes);
 /// # unsafe { tlsf.deallocate(p, Layout::new::<[u32; 10]>()) };
 /// ```
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Stats {
     /// Bytes in free blocks, headers included.
@@ -207,6 +209,7 @@ pub struct Stats {
 /// assert_eq!(report.free_blocks, 2);
 /// assert_eq!(report.used_blocks, 0);
 /// ```
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HeapReport {
     /// Chunks (regions, or parts of a region larger than

@@ -1331,6 +1331,12 @@ pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::
 #[cold]
 #[track_caller]
 fn block_on_in_handler() -> ! {
+    #[cfg(feature = "defmt")]
+    defmt::panic!(
+        "lull-executor: block_on called in an interrupt handler: the executor runs in Thread \
+         mode only"
+    );
+    #[cfg(not(feature = "defmt"))]
     panic!(
         "lull-executor: block_on called in an interrupt handler: the executor runs in Thread \
          mode only"
@@ -1340,6 +1346,13 @@ fn block_on_in_handler() -> ! {
 #[cold]
 #[track_caller]
 fn nested_block_on() -> ! {
+    #[cfg(feature = "defmt")]
+    defmt::panic!(
+        "lull-executor: nested block_on: block_on was called while this executor's block_on \
+         was already running (from a task or from the block_on future); `spawn` the future \
+         and await its JoinHandle instead"
+    );
+    #[cfg(not(feature = "defmt"))]
     panic!(
         "lull-executor: nested block_on: block_on was called while this executor's block_on \
          was already running (from a task or from the block_on future). Nesting is not \
