@@ -22,7 +22,11 @@ use core::ptr::{self, NonNull};
 /// - `grow` and `shrink` keep the block's contents up to the smaller size and,
 ///   when they return `None`, leave the old block untouched and still live;
 /// - no method may call back into a thread-mode allocator (no `A::get()`),
-///   directly or through code it calls: that would alias the `&mut self`.
+///   directly or through code it calls: that would alias the `&mut self`;
+/// - no method may panic: on Cortex-M the panic handler runs inside the
+///   panicking frame, in Thread mode, where it may use the allocator while
+///   the `&mut self` is still live (the same aliasing). Report failure with
+///   `None` instead.
 ///
 /// # Example
 ///
