@@ -89,11 +89,9 @@
 //! await timers — must run at the timer priority or below; a handler above
 //! it that schedules a timer panics (checked on every schedule from a
 //! handler). Interrupts above the timer priority are **never masked by
-//! anything in this crate: zero added latency**. One consequence for
-//! `#[lull::app]`: generator tasks are built and primed (run to their first
-//! suspension point) inside `SVCall` at the highest priority, so a
-//! generator must not await a timer before its first `cx.next()` — that
-//! schedule would panic.
+//! anything in this crate: zero added latency**. (`#[lull::app]` builds and
+//! primes generator tasks inside `SVCall` at the lowest task priority, so a
+//! generator may await a timer before its first `cx.next()`.)
 //!
 //! Scheduling a wake (from a `Timer`'s poll) masks the other users of the
 //! queue for the queue operation, SRP-style, with the timer priority as the

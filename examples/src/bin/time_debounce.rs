@@ -74,6 +74,10 @@ macro_rules! app {
                 // the instant its handler ran for an edge.
                 let start = cx.started();
                 async move {
+                    // A timer before the first `next()`: the task is primed in
+                    // `SVCall` at the lowest task priority, below the timer's.
+                    Timer::after_millis(1).await;
+                    println!("  button: armed at +{} ticks", start.elapsed().as_ticks());
                     let mut stable = false;
                     loop {
                         cx.next().await;
