@@ -148,28 +148,61 @@ pub fn run_one(args: &[String]) -> Result {
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }
-    let name = name.ok_or("usage: cargo xtask run <example> [--board B]")?;
-    tools::ensure_targets()?;
-    tools::ensure_qemu()?;
-    let ex = discover()?
-        .into_iter()
-        .find(|e| e.name == name)
-        .ok_or_else(|| format!("no example `{name}` in examples/src/bin"))?;
+    let all = discover()?;
+    let Some(name) = name else {
+        return Err(format!(
+            "usage: cargo xtask run <example> [--board B]\n\n{}",
+            listing(&all)
+        ));
+    };
+    let ex = all.iter().find(|e| e.name == name).ok_or_else(|| {
+        format!(
+            "no example `{name}` in examples/src/bin\n\n{}",
+            listing(&all)
+        )
+    })?;
     if !ex.boards.iter().any(|b| b == board.name) {
         return Err(format!(
-            "`{name}` does not run on {} (boards: {})",
+            "`{name}` does not run on {} (its boards: {}; `--board <name>` picks one)",
             board.name,
             ex.boards.join(" ")
         ));
     }
+    tools::ensure_targets()?;
+    tools::ensure_qemu()?;
     let elfs = build(&board, &[&name])?;
-    let out = execute(&board, &ex, &elfs[&name])?;
+    let cmd = qemu::command(&board, &elfs[&name], &ex.qemu_args);
+    // The command as a user would run it by hand (the ELF path relative to
+    // the repository root).
+    println!(
+        "$ {}",
+        crate::show(&cmd).replace(&format!("{}/", root().display()), "")
+    );
+    let out = qemu::run(cmd, ex.timeout)?;
     print!("{}", out.stdout);
     match out.status {
         None => Err(format!("`{name}` hung (killed after {:?})", ex.timeout)),
         Some(s) if s != ex.exit => Err(format!("`{name}` exited with {s}, expected {}", ex.exit)),
         Some(_) => Ok(()),
     }
+}
+
+/// The examples with their boards, and every board, for error messages.
+fn listing(all: &[Example]) -> String {
+    let mut s = String::from("examples (and the boards each runs on):\n");
+    for e in all {
+        s.push_str(&format!("  {:<20} {}\n", e.name, e.boards.join(" ")));
+    }
+    let boards: Vec<String> = boards::BOARDS
+        .iter()
+        .map(|b| format!("{} ({}, {})", b.name, b.cpu, b.target))
+        .collect();
+    s.push_str(&format!(
+        "boards: {} (default: {})",
+        boards.join(", "),
+        boards::BOARDS[0].name
+    ));
+    s
 }
 
 /// `cargo xtask demo`: the flagship demo on lm3s6965evb.

@@ -22,6 +22,7 @@ mod examples;
 mod qemu;
 mod suite;
 mod task_sizes;
+mod template;
 mod tools;
 
 use std::{
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
         Some("demo") => examples::demo(),
         Some("test") => suite::run(&args[1..]),
         Some("run") => examples::run_one(&args[1..]),
+        Some("template") => template::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("task-sizes") => task_sizes::run(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {
@@ -65,6 +67,9 @@ usage: cargo xtask <command>
                                installs cargo-fuzz to run the TLSF fuzz target
   run <example> [--board B]    build one example and run it in QEMU (default board:
                                lm3s6965evb)
+  template [--bless]           copy templates/app outside the workspace, point it at
+                               this checkout, `cargo run --release` it (QEMU), compare
+                               its output with templates/expected/app.run
   bench [--json PATH] [--only F1,F2]
                                instruction counts in QEMU for Lull and its peers
                                (--only: run the SYSTEM/SCENARIO ids containing F1 or F2

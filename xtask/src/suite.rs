@@ -16,12 +16,15 @@
 //!    installed (`--all` installs it; it takes about two minutes to build);
 //! 7. the benchmark harness self-check (`bench/lull` `calibrate`);
 //! 8. every example on every board it supports, in QEMU, against its golden
-//!    output, exit status and size.
+//!    output, exit status and size;
+//! 9. the project template (`templates/app`), copied outside the workspace
+//!    with `lull` pointed at this checkout: clippy, then `cargo run
+//!    --release` (QEMU through its own runner) against its golden output.
 //!
 //! Property tests take their case count from `PROPTEST_CASES` when it is set
 //! (the defaults are small under Miri).
 
-use crate::{Result, bench, boards, cargo, examples, root, run_cmd, tools};
+use crate::{Result, bench, boards, cargo, examples, root, run_cmd, template, tools};
 use std::{
     fs,
     path::{Path, PathBuf},
@@ -148,6 +151,11 @@ pub fn run(args: &[String]) -> Result {
     for (dir, _) in firmware_crates() {
         run_cmd(cargo().current_dir(&dir).args(["fmt", "--check"]))?;
     }
+    run_cmd(
+        cargo()
+            .current_dir(root().join("templates/app"))
+            .args(["fmt", "--check"]),
+    )?;
 
     section("clippy");
     run_cmd(cargo().current_dir(root()).args([
@@ -302,8 +310,12 @@ pub fn run(args: &[String]) -> Result {
     });
     let passed = examples::check_all(bless)?;
 
+    section("project template (copied outside the workspace, `cargo run --release`)");
+    let templates = template::check_all(bless)?;
+
     println!(
-        "\nxtask: test suite passed in {:.0?}\nexamples: {passed} passed, 0 failed",
+        "\nxtask: test suite passed in {:.0?}\nexamples: {passed} passed, 0 failed; \
+         templates: {templates} passed",
         start.elapsed()
     );
     Ok(())
