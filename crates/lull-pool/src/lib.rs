@@ -98,9 +98,25 @@
 //!
 //! On thumbv7m with the class chosen at compile time, allocate is a load of
 //! the list head, a test for an empty list, a load of the next link and a
-//! store of the new head; free is a load of the head and two stores.
-//! `cargo xtask bench --only pool` measures it next to the TLSF, talc and
-//! rlsf (see BENCHMARKS.md).
+//! store of the new head; free is a load of the head and two stores (plus
+//! the pool's address). Measured in QEMU (`cargo xtask bench --only
+//! task-alloc,spawn`, instructions including the benchmark's call and the
+//! `match` on the block's kind):
+//!
+//! | | pool | lull TLSF | talc | rlsf |
+//! |---|---:|---:|---:|---:|
+//! | `task-alloc` allocate, worst / mean | 11 / 11 | 100 / 92.8 | 94 / 86.4 | 115 / 103.7 |
+//! | `task-alloc` free, worst / mean | 8 / 8 | 108 / 74.5 | 80 / 60.8 | 116 / 75.8 |
+//! | control block (4 classes) | 36 B | 452 B | 396 B | 796 B |
+//!
+//! `spawn` of a trivial task, its run and its free (`spawn` scenario,
+//! cycle): 253 instructions on a pool, 393 on the TLSF. The pool's own code
+//! in that program is 60 bytes of text (the TLSF's: 656).
+//!
+//! A layout known only at run time walks the classes (at most `N` tests);
+//! on the TLSF benchmarks' random workload (requests of 8..8192 bytes, ten
+//! power-of-two classes) that is 96 / 103 instructions worst case for
+//! allocate / free.
 #![no_std]
 
 use core::alloc::Layout;
