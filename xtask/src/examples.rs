@@ -276,6 +276,15 @@ pub fn check_all(bless: bool) -> Result<usize> {
                     }
                 }
             }
+            // The task sizes compiled into the firmware against the layouts
+            // it printed at run time (`task-size` lines; `cargo xtask
+            // task-sizes`).
+            if out.stdout.contains("task-size ")
+                && let Err(e) = crate::task_sizes::check_elf(elf, &out.stdout)
+            {
+                failures.push(format!("{label}: {e}"));
+                ok = false;
+            }
             let size = elf::sizes(elf)?;
             new_sizes.insert(ex.name.clone(), size);
             if !bless {

@@ -21,9 +21,11 @@
 //! executor's handle type); a proposal is made per executor, since each
 //! has its own allocator. `--executor NAME` keeps one executor's tasks.
 //!
-//! `--check FILE` compares the table with the lines `task-size <bytes>
-//! <align>` in `FILE` (an example's output, where the firmware printed the
-//! layouts the executor reported at run time): same multiset, or an error.
+//! `--check FILE` compares the table with the lines `task-size <executor>
+//! <bytes> <align>` in `FILE` (an example's output, where the firmware
+//! printed the layouts its executor reported at run time): the same
+//! multiset per executor, or an error. `cargo xtask test` does this for
+//! every example that prints such lines.
 
 use crate::Result;
 use object::{Object, ObjectSection};
@@ -85,7 +87,7 @@ pub fn run(args: &[String]) -> Result {
         let text =
             std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
         check_against(&found, &text).map_err(|e| format!("--check {file}: {e}"))?;
-        println!("\nchecked against {file}: the same {} layouts", found.len());
+        println!("\nchecked against {file}: every executor it names has the same layouts");
     }
     Ok(())
 }
@@ -328,33 +330,58 @@ fn short(name: &str) -> &str {
     }
 }
 
-/// Compares the table with the `task-size <bytes> <align>` lines of `text`.
+/// Compares the table with the `task-size <executor> <bytes> <align>` lines
+/// of `text` (what a firmware printed at run time, e.g. from
+/// `SpawnErrorKind::OutOfMemory(layout)`): for every executor named in the
+/// lines, the layouts of its tasks in `.lull.tasks` must be the same
+/// multiset.
 pub fn check_against(tasks: &[Task], text: &str) -> Result {
-    let mut expected: Vec<(u32, u32)> = text
-        .lines()
-        .filter_map(|l| l.strip_prefix("task-size "))
-        .map(|rest| {
-            let mut w = rest.split_whitespace();
-            let bytes = w.next().and_then(|x| x.parse().ok());
-            let align = w.next().and_then(|x| x.parse().ok());
-            bytes
-                .zip(align)
-                .ok_or(format!("bad line `task-size {rest}`"))
-        })
-        .collect::<Result<_>>()?;
-    let mut found: Vec<(u32, u32)> = tasks.iter().map(|t| (t.bytes, t.align)).collect();
+    let mut expected: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
+    for rest in text.lines().filter_map(|l| l.strip_prefix("task-size ")) {
+        let w: Vec<&str> = rest.split_whitespace().collect();
+        let layout = match w[..] {
+            [executor, bytes, align] => bytes
+                .parse()
+                .ok()
+                .zip(align.parse().ok())
+                .map(|l| (executor, l)),
+            _ => None,
+        };
+        let (executor, layout) = layout.ok_or(format!(
+            "bad line `task-size {rest}` (executor bytes align)"
+        ))?;
+        expected
+            .entry(executor.to_string())
+            .or_default()
+            .push(layout);
+    }
     if expected.is_empty() {
-        return Err("no `task-size <bytes> <align>` line".into());
+        return Err("no `task-size <executor> <bytes> <align>` line".into());
     }
-    expected.sort();
-    found.sort();
-    if expected == found {
-        Ok(())
-    } else {
-        Err(format!(
-            "the firmware reported {expected:?} (bytes, align) at run time, its .lull.tasks has {found:?}"
-        ))
+    for (executor, mut want) in expected {
+        let mut found: Vec<(u32, u32)> = tasks
+            .iter()
+            .filter(|t| short_path(&t.executor) == executor)
+            .map(|t| (t.bytes, t.align))
+            .collect();
+        want.sort();
+        found.sort();
+        if want != found {
+            return Err(format!(
+                "executor {executor}: the firmware reported {want:?} (bytes, align) at run time, \
+                 its .lull.tasks has {found:?}"
+            ));
+        }
     }
+    Ok(())
+}
+
+/// [`check_against`] on an ELF file: what `cargo xtask test` runs for every
+/// example that prints `task-size` lines.
+pub fn check_elf(elf: &Path, stdout: &str) -> Result {
+    let bytes = std::fs::read(elf).map_err(|e| format!("cannot read {}: {e}", elf.display()))?;
+    let tasks = read_tasks(&bytes)?;
+    check_against(&tasks, stdout).map_err(|e| format!("task sizes: {e}"))
 }
 
 #[cfg(test)]
@@ -435,9 +462,15 @@ mod tests {
         assert!(r.contains("TLSF: 676 B = 224 B of blocks"), "{r}");
         let tasks = &tasks[..3]; // executor X
         assert!(
-            check_against(tasks, "x\ntask-size 24 4\ntask-size 40 8\ntask-size 22 4\n").is_ok()
+            check_against(
+                tasks,
+                "x\ntask-size X 24 4\ntask-size X 40 8\ntask-size X 22 4\n"
+            )
+            .is_ok()
         );
-        assert!(check_against(tasks, "task-size 24 4\ntask-size 40 8\n").is_err());
+        assert!(check_against(tasks, "task-size X 24 4\ntask-size X 40 8\n").is_err());
+        assert!(check_against(tasks, "task-size Y 24 4\n").is_err());
+        assert!(check_against(tasks, "task-size 24 4\n").is_err());
         assert!(check_against(tasks, "nothing").is_err());
     }
 }

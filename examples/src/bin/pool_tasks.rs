@@ -8,10 +8,10 @@
 //!
 //! The `task-size` lines are the layouts the executor reports at run time
 //! for each kind of task: a probe executor whose pool has no class refuses
-//! every `try_spawn` and names the layout in its error. `cargo xtask
-//! task-sizes <elf> --executor X --check
-//! examples/lm3s6965evb/expected/pool_tasks.run` compares them with the
-//! records compiled into the firmware.
+//! every `try_spawn` and names the layout in its error. `cargo xtask test`
+//! compares them with the records compiled into the firmware (as `cargo
+//! xtask task-sizes <elf> --check examples/lm3s6965evb/expected/pool_tasks.run`
+//! does).
 #![no_std]
 #![no_main]
 
@@ -100,7 +100,9 @@ fn probe<F: core::future::Future + 'static>(future: F) {
     let (p, _) = Probe::get().unwrap();
     match p.try_spawn(future) {
         Err(e) => match e.kind() {
-            SpawnErrorKind::OutOfMemory(l) => println!("task-size {} {}", l.size(), l.align()),
+            SpawnErrorKind::OutOfMemory(l) => {
+                println!("task-size Probe {} {}", l.size(), l.align())
+            }
             SpawnErrorKind::Full { .. } => unreachable!(),
         },
         Ok(_) => unreachable!(),
