@@ -52,10 +52,12 @@ pub(crate) fn record<F: Future + 'static, E: ExecutorType>() {
 
 /// Never called: its symbol name, recorded by [`record`], leads the host
 /// tool to this function's debug info, whose name carries `F`'s type. It
-/// returns the types' name so that no two instantiations have the same
-/// body (identical functions could be merged, and lose their debug info).
+/// returns the `TypeId` of `(F, E)` so that no two instantiations have the
+/// same body: identical functions are merged by LLVM, and so would be the
+/// `spawn`s that name them (`type_name` would not do: every async block of
+/// one function has the same one).
 #[cfg(all(target_arch = "arm", target_os = "none"))]
 #[inline(never)]
-fn name<F, E>() -> &'static str {
-    core::any::type_name::<(F, E)>()
+fn name<F: 'static, E: 'static>() -> core::any::TypeId {
+    core::any::TypeId::of::<(F, E)>()
 }
