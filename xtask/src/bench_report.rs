@@ -129,12 +129,12 @@ pub fn svg(rows: &[Row]) -> String {
             .map(|o| o.max)
             .fold(1.0, f64::max)
     };
-    let (row_h, left, width) = (18.0, 300.0, 480.0);
+    let (row_h, left, width) = (18.0, 300.0, 520.0);
     let height = 50.0 + row_h * bars.len() as f64;
     let mut s = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" font-family="monospace" font-size="12">
 <rect width="100%" height="100%" fill="white"/>
-<text x="10" y="20" font-size="14">Instructions, thumbv7m in QEMU (bar: mean over a steady cycle; line: min–max; each scenario to its own scale). Lower is better.</text>
+<text x="10" y="20" font-size="12">Instructions, thumbv7m in QEMU. Bar: mean over a steady cycle; line: min–max; each scenario to its own scale. Lower is better.</text>
 "#,
         w = left + width + 90.0
     );
