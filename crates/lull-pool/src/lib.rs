@@ -421,7 +421,8 @@ impl<C: Classes, const N: usize, F> Pool<C, N, F> {
     #[cold]
     #[inline(never)]
     fn failed(&mut self) -> Option<NonNull<u8>> {
-        self.failures += 1;
+        // Wrapping: no method of a `Heap` may panic (not even on overflow).
+        self.failures = self.failures.wrapping_add(1);
         None
     }
 
@@ -432,7 +433,7 @@ impl<C: Classes, const N: usize, F> Pool<C, N, F> {
     {
         let block = self.fallback.allocate(layout);
         if block.is_none() {
-            self.failures += 1;
+            self.failures = self.failures.wrapping_add(1);
         }
         block
     }
@@ -529,7 +530,9 @@ impl<C: Classes, const N: usize, F> Pool<C, N, F> {
                 stride: c.stride(),
                 blocks: self.blocks[i],
                 free,
-                used: self.blocks[i] - free,
+                // Never below zero while the pool is used as its contract
+                // says; wrapping rather than a panic if it was not.
+                used: self.blocks[i].wrapping_sub(free),
             };
         }
         Stats {
@@ -634,7 +637,8 @@ unsafe impl AddMemory for NoFallback {
 // list it came from and is aligned and large enough for any layout of that
 // class; `reallocate` keeps the contents and leaves the old block alone when
 // it fails. Requests no class fits go to `F`, itself a `Heap`. Nothing here
-// calls a thread-mode allocator.
+// calls a thread-mode allocator, and nothing panics (counters wrap, indices
+// are checked against `N` before use).
 unsafe impl<C: Classes, const N: usize, F: Heap> Heap for Pool<C, N, F> {
     type Statistics = Stats<N, F::Statistics>;
 
