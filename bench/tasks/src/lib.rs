@@ -258,8 +258,9 @@ pub mod irq {
 
     /// Rounds of `irq-wake`: two sweeps over the 32 skews.
     pub const ROUNDS: u32 = 64;
-    /// SysTick reload, in reference-clock ticks (QEMU: 1 µs, 1000
-    /// instructions at `-icount shift=0`).
+    /// SysTick reload, in reference-clock ticks (QEMU lm3s6965evb at
+    /// `-icount shift=0`: the interrupt comes about 250 instructions after
+    /// [`arm`], when every system is idle).
     pub const TICKS: u32 = 2;
 
     /// Signalled by the handler.
