@@ -19,6 +19,7 @@ mod bench_report;
 mod boards;
 mod elf;
 mod examples;
+mod fw_fail;
 mod qemu;
 mod suite;
 mod task_sizes;

@@ -246,6 +246,9 @@ pub fn run(args: &[String]) -> Result {
     section("host tests (unit, integration, trybuild, doc)");
     run_cmd(cargo().current_dir(root()).args(["test", "--workspace"]))?;
 
+    section("firmware compile-fail checks (target-specific `#[lull::app]` rules)");
+    crate::fw_fail::check_all()?;
+
     let nightly = tools::has_nightly();
     let with_nightly: Vec<&Crate> = crates
         .iter()
