@@ -82,16 +82,22 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             .iter()
             .map(|(_, p, pred)| quote!(|| (::core::cfg!(#pred) && #p <= #ceiling_const)));
         let lock_ceiling_const = format_ident!("__LULL_LOCK_CEILING_{}", name);
-        statics.push(quote! {
-            #rcfg
-            #[allow(non_upper_case_globals)]
-            #[doc(hidden)]
-            pub const #lock_ceiling_const: u8 =
+        let lock_ceiling = if exceptions.is_empty() {
+            quote!(#ceiling_const)
+        } else {
+            quote! {
                 if #rt::NVIC_MASK_LIMIT != u16::MAX && (false #(#exc_below)*) {
                     u8::MAX
                 } else {
                     #ceiling_const
-                };
+                }
+            }
+        };
+        statics.push(quote! {
+            #rcfg
+            #[allow(non_upper_case_globals)]
+            #[doc(hidden)]
+            pub const #lock_ceiling_const: u8 = #lock_ceiling;
         });
         statics.push(quote! {
             #rcfg
