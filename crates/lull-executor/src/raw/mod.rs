@@ -256,13 +256,19 @@ fn untag(p: *mut Header) -> *mut Header {
 }
 
 /// What state a task is in, as seen through its vtable.
+///
+/// The states in which a wake queues the task come first, so that
+/// [`Header::runnable`] is one comparison.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
 pub(crate) enum Kind {
     /// The future exists and is polled when the task is woken.
     Running,
     /// `cancel` was called while the task was being polled (or about to be):
     /// the next `poll` drops the future.
     Cancelling,
+    /// The `block_on` future (the executor's static root header).
+    Root,
     /// The future finished; its output waits for the `JoinHandle`.
     Done,
     /// Nothing left but the header and memory.
@@ -270,8 +276,6 @@ pub(crate) enum Kind {
     /// The future panicked while polled (host, `panic = "unwind"`), or its
     /// destructor is running: no future, no output.
     Panicked,
-    /// The `block_on` future (the executor's static root header).
-    Root,
     /// The root header outside `block_on`.
     RootIdle,
 }
@@ -329,11 +333,10 @@ impl Header {
         self.vtable.set(NonNull::from(vt));
     }
 
+    #[inline(always)]
     fn runnable(&self) -> bool {
-        matches!(
-            self.vtable().kind,
-            Kind::Running | Kind::Cancelling | Kind::Root
-        )
+        // Running, Cancelling and Root are the first three kinds.
+        self.vtable().kind as u8 <= Kind::Root as u8
     }
 }
 
@@ -538,26 +541,57 @@ impl Executor {
 
     /// Moves every task of the inbox to the ring, in the order of their
     /// wakes. Thread mode only.
-    #[inline(never)]
+    ///
+    /// One pass: the inbox is a LIFO stack, so each task taken from it is
+    /// linked in *front* of the ones taken before it, and the chain is
+    /// spliced in after the old tail; the first task taken (the last woken)
+    /// becomes the tail.
+    #[inline(always)]
     unsafe fn drain(&self) {
-        let mut lifo = sync::swap_ptr(&self.inbox, ptr::null_mut());
-        let mut fifo: *mut Header = ptr::null_mut();
-        while !lifo.is_null() {
+        let lifo = sync::swap_ptr(&self.inbox, ptr::null_mut());
+        if let Some(t) = NonNull::new(lifo) {
             // SAFETY: tasks in the inbox are alive and claimed (INBOX words):
             // only we write their words now.
-            let word = unsafe { &(*lifo).state };
-            let next = untag(word.load(Relaxed));
-            word.store(fifo.map_addr(|a| a | INBOX), Relaxed);
-            fifo = lifo;
-            lifo = next;
-        }
-        while let Some(t) = NonNull::new(fifo) {
-            // SAFETY: as above.
             let h = unsafe { t.as_ref() };
-            fifo = untag(h.state.load(Relaxed));
-            if h.runnable() {
+            if untag(h.state.load(Relaxed)).is_null() && h.runnable() {
+                // The common case: one task, to be queued.
                 // SAFETY: claimed (INBOX), Thread mode.
                 unsafe { self.ring_insert(t) };
+                return;
+            }
+        }
+        // SAFETY: Thread mode (caller).
+        unsafe { self.drain_many(lifo) };
+    }
+
+    /// [`drain`](Self::drain) of more than one task, or of a task that
+    /// finished.
+    #[inline(never)]
+    unsafe fn drain_many(&self, mut lifo: *mut Header) {
+        let tail = self.tail.get();
+        // The chain's first task; starts as the ring's head (the task after
+        // the old tail), so that the chain's last task links to it.
+        let mut first: *mut Header = if tail.is_null() {
+            ptr::null_mut()
+        } else {
+            // SAFETY: the tail is alive and in the ring.
+            unsafe { (*tail).state.load(Relaxed) }
+        };
+        let mut last: *mut Header = ptr::null_mut();
+        while let Some(t) = NonNull::new(lifo) {
+            // SAFETY: tasks in the inbox are alive and claimed (INBOX words):
+            // only we write their words now.
+            let h = unsafe { t.as_ref() };
+            lifo = untag(h.state.load(Relaxed));
+            if h.runnable() {
+                if last.is_null() {
+                    last = t.as_ptr();
+                }
+                // Never null (not IDLE): the ring's head, the task itself
+                // (an empty ring, fixed below) or the chain's first task.
+                let next = if first.is_null() { t.as_ptr() } else { first };
+                h.state.store(next, Relaxed);
+                first = t.as_ptr();
             } else if h.refs.load(Relaxed) == 0 {
                 // Dead and unreferenced: a handler dropped the last waker.
                 // SAFETY: nothing refers to it and it is in no queue.
@@ -567,6 +601,14 @@ impl Executor {
                 // SAFETY: Thread mode, `t` just became IDLE.
                 unsafe { settle(t) };
             }
+        }
+        if !last.is_null() {
+            // Close the chain: the old tail (or, in an empty ring, the new
+            // tail) links to its first task.
+            let link = if tail.is_null() { last } else { tail };
+            // SAFETY: `link` is in the ring or the chain: Thread mode's.
+            unsafe { (*link).state.store(first, Relaxed) };
+            self.tail.set(last);
         }
     }
 
@@ -653,13 +695,30 @@ impl Executor {
     #[inline(never)]
     unsafe fn after_interrupt(&self) -> *mut Header {
         // SAFETY: Thread mode (caller).
-        unsafe { self.next_head() }
+        unsafe { self.next_head_slow() }
     }
 
     /// Drains the inbox and returns the head of the ring, sleeping while
     /// there is none. Thread mode only.
-    #[inline(never)]
+    ///
+    /// The common case (empty inbox, a task in the ring) is inlined into the
+    /// run loop: two loads and two branches.
+    #[inline(always)]
     unsafe fn next_head(&self) -> *mut Header {
+        let tail = self.tail.get();
+        if self.inbox.load(Relaxed).is_null() && !tail.is_null() {
+            // SAFETY: `tail` is in the ring; between polls no word in the
+            // ring has a flag, so its word is the head.
+            return unsafe { (*tail).state.load(Relaxed) };
+        }
+        // SAFETY: Thread mode (caller).
+        unsafe { self.next_head_slow() }
+    }
+
+    /// [`next_head`](Self::next_head) when handlers queued tasks or none is
+    /// ready.
+    #[inline(never)]
+    unsafe fn next_head_slow(&self) -> *mut Header {
         loop {
             if !self.inbox.load(Relaxed).is_null() {
                 // SAFETY: Thread mode (caller).
@@ -681,7 +740,7 @@ impl Executor {
     /// The head `cur` was polled and not woken: unlink it and make it IDLE
     /// (or queue it again if a wake came meanwhile). Returns `true` when
     /// `cur` is the root and the root future completed.
-    #[inline(never)]
+    #[inline(always)]
     unsafe fn park(&self, cur: *mut Header) -> bool {
         // SAFETY: `cur` is the live head of the ring.
         let h = unsafe { &*cur };
@@ -698,6 +757,25 @@ impl Executor {
         sync::compiler_fence();
         h.state.store(ptr::null_mut(), Relaxed);
         sync::compiler_fence();
+        // The common case: not woken meanwhile, still referenced (a Running
+        // task's future holds a reference; the root's count never drops to
+        // zero), and not the end of `block_on`.
+        if h.woken.load(sync::FLAG) == 0
+            && h.refs.load(Relaxed) != 0
+            && !self.root_done.load(sync::FLAG)
+        {
+            return false;
+        }
+        // SAFETY: `cur` is alive and just became IDLE; Thread mode.
+        unsafe { self.park_slow(cur) }
+    }
+
+    /// The rest of [`park`](Self::park), off the path of a task switch.
+    #[cold]
+    #[inline(never)]
+    unsafe fn park_slow(&self, cur: *mut Header) -> bool {
+        // SAFETY: `cur` is alive (caller).
+        let h = unsafe { &*cur };
         let root = ptr::eq(cur, &self.root);
         if root && self.root_done.load(sync::FLAG) {
             // Root wakes do nothing once the root future completed.
