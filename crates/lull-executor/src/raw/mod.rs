@@ -524,19 +524,27 @@ impl Executor {
         self.tail.set(t);
     }
 
-    /// Pushes a claimed task on the inbox. Any context.
-    unsafe fn inbox_push(&self, t: NonNull<Header>) {
+    /// Claims an IDLE task for the inbox and pushes it there; `false` if it
+    /// was not IDLE. Any context (handlers; Thread mode only for a task no
+    /// handler can reach).
+    ///
+    /// The claim writes the task's inbox link at once (the inbox's current
+    /// top, tagged INBOX: never null), so pushing is one more
+    /// compare-and-swap, repeated only if a nested handler pushed meanwhile.
+    #[inline(always)]
+    unsafe fn inbox_claim_push(&self, t: NonNull<Header>) -> bool {
+        // SAFETY: `t` is alive (the caller holds a reference).
+        let word = unsafe { &t.as_ref().state };
         let mut head = self.inbox.load(Relaxed);
-        loop {
-            // SAFETY: `t` is claimed by the caller: nobody else writes its word.
-            unsafe { t.as_ref() }
-                .state
-                .store(head.map_addr(|a| a | INBOX), Relaxed);
-            match sync::cas_ptr(&self.inbox, head, t.as_ptr()) {
-                Ok(()) => return,
-                Err(now) => head = now,
-            }
+        if !sync::claim(word, head.map_addr(|a| a | INBOX)) {
+            return false;
         }
+        // Claimed: nobody else writes its word now.
+        while let Err(now) = sync::cas_ptr(&self.inbox, head, t.as_ptr()) {
+            head = now;
+            word.store(head.map_addr(|a| a | INBOX), Relaxed);
+        }
+        true
     }
 
     /// Moves every task of the inbox to the ring, in the order of their
@@ -787,7 +795,7 @@ impl Executor {
             // when that wake saw a queued task and did nothing else. Queue
             // it unless a handler claimed it for the inbox already: either
             // way it is polled again, at the back of the queue.
-            if sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_ok() {
+            if sync::claim(&h.state, CLAIMED) {
                 // SAFETY: claimed, Thread mode.
                 unsafe { self.ring_insert(NonNull::new_unchecked(cur)) };
             }
@@ -834,7 +842,7 @@ unsafe fn settle(t: NonNull<Header>) {
     let h = unsafe { t.as_ref() };
     // Claim it back before freeing: a handler that dropped the last reference
     // after we went IDLE may have claimed it for the inbox already.
-    if h.refs.load(Relaxed) == 0 && sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_ok() {
+    if h.refs.load(Relaxed) == 0 && sync::claim(&h.state, CLAIMED) {
         // SAFETY: no references and in no queue.
         unsafe { free(t) };
     }
@@ -867,17 +875,19 @@ unsafe fn release<E: ExecutorType>(t: NonNull<Header>, amount: u16) {
 unsafe fn last_ref<E: ExecutorType>(t: NonNull<Header>) {
     // SAFETY: the memory is alive until freed below or by the executor.
     let h = unsafe { t.as_ref() };
-    if sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_err() {
-        // Queued or being polled: freed when it goes IDLE (`settle`) or is
-        // drained.
-        return;
-    }
     if arch::in_handler() {
         let ex = E::executor();
-        // SAFETY: claimed above.
-        unsafe { ex.inbox_push(t) };
-        arch::signal(ex);
-    } else {
+        // SAFETY: `t` is alive until the executor frees it. Not IDLE:
+        // queued or being polled, freed when it goes IDLE (`settle`) or is
+        // drained.
+        if unsafe { ex.inbox_claim_push(t) } {
+            arch::signal(ex);
+        }
+        return;
+    }
+    // Queued or being polled: freed when it goes IDLE (`settle`) or is
+    // drained.
+    if sync::claim(&h.state, CLAIMED) {
         // SAFETY: no references, claimed, Thread mode.
         unsafe { free(t) };
     }
@@ -906,14 +916,27 @@ unsafe fn wake_idle(ex: &Executor, t: NonNull<Header>) {
     // SAFETY: the caller holds a reference.
     let h = unsafe { t.as_ref() };
     if arch::in_handler() {
-        if sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_ok() {
-            // SAFETY: claimed.
-            unsafe { ex.inbox_push(t) };
+        // SAFETY: `t` is alive.
+        if unsafe { ex.inbox_claim_push(t) } {
             arch::signal(ex);
         }
-    } else if h.runnable() && sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_ok() {
-        // SAFETY: claimed, Thread mode.
-        unsafe { ex.ring_insert(t) };
+    } else if h.runnable() {
+        // Claim it with its final ring link (the head, or itself in an
+        // empty ring), then link it after the tail: IDLE -> RING.
+        let tail = ex.tail.get();
+        let next = if tail.is_null() {
+            t.as_ptr()
+        } else {
+            // SAFETY: the tail is alive and in the ring (Thread mode's).
+            unsafe { (*tail).state.load(Relaxed) }
+        };
+        if sync::claim(&h.state, next) {
+            if !tail.is_null() {
+                // SAFETY: as above.
+                unsafe { (*tail).state.store(t.as_ptr(), Relaxed) };
+            }
+            ex.tail.set(t.as_ptr());
+        }
     }
 }
 
@@ -1443,9 +1466,7 @@ fn nested_block_on() -> ! {
 unsafe fn release_thread(t: NonNull<Header>, amount: u16) {
     // SAFETY: the caller holds the references.
     let h = unsafe { t.as_ref() };
-    if sync::fetch_sub(&h.refs, amount) == amount
-        && sync::cas_ptr(&h.state, ptr::null_mut(), CLAIMED).is_ok()
-    {
+    if sync::fetch_sub(&h.refs, amount) == amount && sync::claim(&h.state, CLAIMED) {
         // SAFETY: no references, claimed, Thread mode.
         unsafe { free(t) };
     }

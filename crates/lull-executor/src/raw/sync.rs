@@ -43,6 +43,12 @@ mod imp {
         r
     }
 
+    /// Null to `new` (not null): the claim of an IDLE word.
+    #[inline(always)]
+    pub(crate) fn claim<T>(a: &AtomicPtr<T>, new: *mut T) -> bool {
+        cas_ptr(a, core::ptr::null_mut(), new).is_ok()
+    }
+
     #[inline(always)]
     pub(crate) fn swap_ptr<T>(a: &AtomicPtr<T>, new: *mut T) -> *mut T {
         let r = a.swap(new, ACQUIRE);
@@ -99,6 +105,12 @@ mod imp {
                 Err(cur)
             }
         })
+    }
+
+    /// Null to `new` (not null): the claim of an IDLE word.
+    #[inline(always)]
+    pub(crate) fn claim<T>(a: &AtomicPtr<T>, new: *mut T) -> bool {
+        cas_ptr(a, core::ptr::null_mut(), new).is_ok()
     }
 
     #[inline(always)]
