@@ -333,7 +333,7 @@ fn rel(p: &Path) -> String {
     p.strip_prefix(root()).unwrap_or(p).display().to_string()
 }
 
-fn read_sizes(path: &Path) -> Result<BTreeMap<String, elf::Sizes>> {
+pub fn read_sizes(path: &Path) -> Result<BTreeMap<String, elf::Sizes>> {
     let mut m = BTreeMap::new();
     let Ok(text) = fs::read_to_string(path) else {
         return Ok(m);
@@ -362,7 +362,7 @@ fn read_sizes(path: &Path) -> Result<BTreeMap<String, elf::Sizes>> {
     Ok(m)
 }
 
-fn write_sizes(path: &Path, sizes: &BTreeMap<String, elf::Sizes>) -> Result {
+pub fn write_sizes(path: &Path, sizes: &BTreeMap<String, elf::Sizes>) -> Result {
     let mut s = String::from(
         "# <example> text=<.vector_table+.text+.rodata bytes> data=<.data+.bss+.uninit bytes>\n\
          # checked by `cargo xtask test`, rewritten by `cargo xtask test --bless`\n",

@@ -20,6 +20,7 @@ mod boards;
 mod elf;
 mod examples;
 mod fw_fail;
+mod hardware;
 mod qemu;
 mod suite;
 mod task_sizes;
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         Some("test") => suite::run(&args[1..]),
         Some("run") => examples::run_one(&args[1..]),
         Some("template") => template::run(&args[1..]),
+        Some("boards") => hardware::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("task-sizes") => task_sizes::run(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {
@@ -71,6 +73,8 @@ usage: cargo xtask <command>
   template [--bless]           copy templates/app outside the workspace, point it at
                                this checkout, `cargo run --release` it (QEMU), compare
                                its output with templates/expected/app.run
+  boards [--bless]             build the real-board firmware of boards/ (clippy, release)
+                               and compare its sizes with boards/sizes.txt
   bench [--json PATH] [--only F1,F2]
                                instruction counts in QEMU for Lull and its peers
                                (--only: run the SYSTEM/SCENARIO ids containing F1 or F2

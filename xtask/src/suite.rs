@@ -19,12 +19,15 @@
 //!    output, exit status and size;
 //! 9. the project template (`templates/app`), copied outside the workspace
 //!    with `lull` pointed at this checkout: clippy, then `cargo run
-//!    --release` (QEMU through its own runner) against its golden output.
+//!    --release` (QEMU through its own runner) against its golden output;
+//! 10. with `--all`: the real-board firmware of `boards/` (nRF52840-DK,
+//!     STM32F411, Raspberry Pi Pico): clippy, release build, flash/RAM sizes
+//!     byte for byte against `boards/sizes.txt` (never run: no probe).
 //!
 //! Property tests take their case count from `PROPTEST_CASES` when it is set
 //! (the defaults are small under Miri).
 
-use crate::{Result, bench, boards, cargo, examples, root, run_cmd, template, tools};
+use crate::{Result, bench, boards, cargo, examples, hardware, root, run_cmd, template, tools};
 use std::{
     fs,
     path::{Path, PathBuf},
@@ -156,6 +159,7 @@ pub fn run(args: &[String]) -> Result {
             .current_dir(root().join("templates/app"))
             .args(["fmt", "--check"]),
     )?;
+    hardware::fmt_check()?;
 
     section("clippy");
     run_cmd(cargo().current_dir(root()).args([
@@ -316,9 +320,19 @@ pub fn run(args: &[String]) -> Result {
     section("project template (copied outside the workspace, `cargo run --release`)");
     let templates = template::check_all(bless)?;
 
+    section("real-board firmware (boards/: clippy, release build, byte-exact sizes)");
+    let hw = if all {
+        hardware::check_all(bless)?
+    } else {
+        println!(
+            "skipped: `cargo xtask test --all` builds boards/* (about 3.5 minutes from clean)"
+        );
+        0
+    };
+
     println!(
         "\nxtask: test suite passed in {:.0?}\nexamples: {passed} passed, 0 failed; \
-         templates: {templates} passed",
+         templates: {templates} passed; real boards: {hw} built, sizes exact",
         start.elapsed()
     );
     Ok(())
