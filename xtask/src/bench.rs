@@ -55,6 +55,12 @@
 //! - a marker named `@name` → a row `name` for the interval it starts;
 //! - a marker named `/name` only ends intervals (what follows it is not
 //!   measured);
+//! - a marker named `%name` only ends intervals too; its first hit opens
+//!   the measured window (earlier hits are left out), and it asks for the
+//!   masked-section rows from there on: `masked-basepri-worst` and
+//!   `masked-primask-worst`, the longest run of instructions executed with
+//!   BASEPRI raised / PRIMASK set (the raising and lowering instructions
+//!   are found by disassembling the ELF, [`elf::mask_sites`]);
 //! - a stdout line `metric <name> <value>` → that row as is;
 //! - `text` (`.vector_table`+`.text`+`.rodata`), split into
 //!   `text-executor`, `text-allocator` and `text-rest` by the source file of
@@ -242,6 +248,9 @@ fn build(dir: &Path) -> Result<PathBuf> {
 /// plus the program's stdout.
 struct Trace {
     hits: Vec<(u64, String)>,
+    /// Every executed instruction that raises or lowers BASEPRI or PRIMASK
+    /// (see [`elf::mask_sites`]): `(instruction index, what it does)`.
+    masks: Vec<(u64, elf::MaskOp)>,
     stdout: String,
 }
 
@@ -250,6 +259,7 @@ fn trace(elf: &Path) -> Result<Trace> {
         .into_iter()
         .map(|m| (m.addr, m.name))
         .collect();
+    let sites: HashMap<u32, elf::MaskOp> = elf::mask_sites(elf)?.into_iter().collect();
     let tmp = std::env::temp_dir().join(format!("lull-bench-{}", std::process::id()));
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     let fifo = tmp.join("trace.fifo");
@@ -258,9 +268,11 @@ fn trace(elf: &Path) -> Result<Trace> {
 
     let reader = {
         let fifo = fifo.clone();
-        thread::spawn(move || -> Result<Vec<(u64, String)>> {
+        type Hits = (Vec<(u64, String)>, Vec<(u64, elf::MaskOp)>);
+        thread::spawn(move || -> Result<Hits> {
             let f = fs::File::open(&fifo).map_err(|e| e.to_string())?;
             let mut hits = Vec::new();
+            let mut masks = Vec::new();
             let mut n: u64 = 0;
             let mut last = u32::MAX;
             for line in BufReader::with_capacity(1 << 20, f).split(b'\n') {
@@ -278,9 +290,12 @@ fn trace(elf: &Path) -> Result<Trace> {
                 if let Some(name) = markers.get(&pc) {
                     hits.push((n, name.clone()));
                 }
+                if let Some(op) = sites.get(&pc) {
+                    masks.push((n, *op));
+                }
                 n += 1;
             }
-            Ok(hits)
+            Ok((hits, masks))
         })
     };
     let mut cmd = qemu::command(
@@ -306,11 +321,12 @@ fn trace(elf: &Path) -> Result<Trace> {
         // sees end-of-file instead of waiting forever.
         let _ = fs::OpenOptions::new().write(true).open(&fifo);
     }
-    let hits = reader.join().map_err(|_| "trace reader panicked")??;
+    let (hits, masks) = reader.join().map_err(|_| "trace reader panicked")??;
     let _ = fs::remove_dir_all(&tmp);
     match out.status {
         Some(0) => Ok(Trace {
             hits,
+            masks,
             stdout: out.stdout,
         }),
         Some(s) => Err(format!(
@@ -347,7 +363,7 @@ fn intervals(hits: &[(u64, String)]) -> Vec<(String, Vec<u64>)> {
     let mut map: HashMap<String, Vec<u64>> = HashMap::new();
     for w in hits.windows(2) {
         let ((i, from), (j, to)) = (&w[0], &w[1]);
-        if from.starts_with('/') {
+        if from.starts_with('/') || from.starts_with('%') {
             continue; // an end marker: it closes an interval, starts none
         }
         let key = if from.starts_with('=') || from.starts_with('@') {
@@ -414,7 +430,7 @@ fn cycle_rows(system: &str, scenario: &str, window: &[(u64, String)]) -> Vec<Row
             cycles.push(cur);
             cur = 0;
         }
-        if from.starts_with('/') {
+        if from.starts_with('/') || from.starts_with('%') {
             continue;
         }
         let net = j - i - 1;
@@ -484,7 +500,14 @@ fn rows_for(
     if let Some(w) = window {
         rows.extend(cycle_rows(system, scenario, w));
     }
-    for (name, v) in intervals(window.unwrap_or(&t.hits)) {
+    // A `%name` marker opens the measured window: hits before its first
+    // one (start-up, ticks before the scenario runs) are left out.
+    let from = t
+        .hits
+        .iter()
+        .position(|(_, n)| n.starts_with('%'))
+        .unwrap_or(0);
+    for (name, v) in intervals(window.unwrap_or(&t.hits[from..])) {
         let (min, max) = (
             *v.iter().min().unwrap() as f64,
             *v.iter().max().unwrap() as f64,
@@ -512,6 +535,7 @@ fn rows_for(
             rows.push(Row::new(system, scenario, metric, avg, min, max));
         }
     }
+    rows.extend(mask_rows(system, scenario, t));
     for line in t.stdout.lines() {
         let f: Vec<&str> = line.split_whitespace().collect();
         if let ["metric", name, value] = f.as_slice() {
@@ -549,6 +573,56 @@ fn rows_for(
         z.data as f64,
     ));
     Ok(rows)
+}
+
+/// The masked sections of a run with a `%name` marker: from the first hit
+/// of that marker on, every run of instructions executed with BASEPRI
+/// raised (from the instruction that raised it to the one that brought it
+/// back to where it was, both excluded; nested raises are one section) and
+/// every run with PRIMASK set (`cpsid i` to `cpsie i`, both excluded).
+/// Rows `masked-basepri-worst` and `masked-primask-worst`: the longest
+/// section of each kind (0 when there is none), with the shortest as min.
+fn mask_rows(system: &str, scenario: &str, t: &Trace) -> Vec<Row> {
+    let Some(&(from, _)) = t.hits.iter().find(|(_, n)| n.starts_with('%')) else {
+        return Vec::new();
+    };
+    use elf::MaskOp::*;
+    let (mut depth, mut b_start, mut p_start) = (0u32, 0u64, None::<u64>);
+    let (mut basepri, mut primask): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
+    for &(i, op) in t.masks.iter().filter(|(i, _)| *i >= from) {
+        match op {
+            RaiseBasepri => {
+                if depth == 0 {
+                    b_start = i;
+                }
+                depth += 1;
+            }
+            LowerBasepri if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    basepri.push(i - b_start - 1);
+                }
+            }
+            LowerBasepri => {}
+            SetPrimask => {
+                p_start.get_or_insert(i);
+            }
+            ClearPrimask => {
+                if let Some(s) = p_start.take() {
+                    primask.push(i - s - 1);
+                }
+            }
+        }
+    }
+    let row = |metric: &str, v: &[u64]| {
+        let max = v.iter().copied().max().unwrap_or(0) as f64;
+        let min = v.iter().copied().min().unwrap_or(0) as f64;
+        Row::new(system, scenario, metric, max, min, max)
+    };
+    vec![
+        row("masked-basepri-worst", &basepri),
+        row("masked-primask-worst", &primask),
+    ]
 }
 
 /// The harness self-check: adjacent markers count 0, three NOPs count 3.

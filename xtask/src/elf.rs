@@ -193,3 +193,93 @@ pub fn text_parts(path: &Path, executor: &[String], allocator: &[String]) -> Res
     }
     Ok((exec, alloc))
 }
+
+/// What an instruction does to the interrupt mask (see [`mask_sites`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MaskOp {
+    /// `msr BASEPRI_MAX, ..`, or `msr BASEPRI, rN` with `rN` a non-zero
+    /// constant: raises BASEPRI.
+    RaiseBasepri,
+    /// `msr BASEPRI, rN` with `rN` zero, read from BASEPRI (`mrs`) or not a
+    /// constant (a saved value restored): lowers it back.
+    LowerBasepri,
+    /// `cpsid i` (or `msr PRIMASK` with a non-zero constant).
+    SetPrimask,
+    /// `cpsie i` (or `msr PRIMASK` with anything else).
+    ClearPrimask,
+}
+
+/// The instructions of `.text` that raise or lower BASEPRI or PRIMASK, by
+/// address, from `llvm-objdump -d`. An `msr BASEPRI, rN` is told apart by
+/// the last write to `rN` found in the 24 instructions before it (same
+/// function, straight-line reading): `movs rN, #k` with k ≠ 0 raises,
+/// anything else (0, `mrs rN, BASEPRI`, a load of a saved value) lowers.
+pub fn mask_sites(path: &Path) -> Result<Vec<(u32, MaskOp)>> {
+    let out = std::process::Command::new("llvm-objdump")
+        .args(["-d", "--no-show-raw-insn", "--section=.text"])
+        .arg(path)
+        .output()
+        .map_err(|e| format!("llvm-objdump (Debian: `apt-get install llvm`) could not run: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("llvm-objdump -d {} failed", path.display()));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    // (address, mnemonic, operands), reset at every function label.
+    let mut func: Vec<(u32, String, Vec<String>)> = Vec::new();
+    let mut sites = Vec::new();
+    for line in text.lines() {
+        if line.ends_with(">:") {
+            func.clear();
+            continue;
+        }
+        let Some((addr, rest)) = line.trim_start().split_once(':') else {
+            continue;
+        };
+        let Ok(addr) = u32::from_str_radix(addr.trim(), 16) else {
+            continue;
+        };
+        let rest = rest.trim();
+        let rest = rest.split('@').next().unwrap_or("").trim();
+        let (mn, ops) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        let mn = mn.to_ascii_lowercase();
+        let ops: Vec<String> = ops
+            .split(',')
+            .map(|o| o.trim().to_ascii_lowercase())
+            .filter(|o| !o.is_empty())
+            .collect();
+        let constant = |reg: &str, func: &[(u32, String, Vec<String>)]| -> Option<u32> {
+            for (_, m, o) in func.iter().rev().take(24) {
+                if o.first().map(String::as_str) != Some(reg) || m.starts_with("st") || m == "cmp" {
+                    continue;
+                }
+                if m.starts_with("mov") && !m.starts_with("movt") {
+                    return o
+                        .get(1)
+                        .and_then(|v| v.strip_prefix('#'))
+                        .and_then(|v| v.parse().ok());
+                }
+                return None;
+            }
+            None
+        };
+        let op = match (mn.as_str(), ops.first().map(String::as_str)) {
+            ("cpsid", Some("i")) => Some(MaskOp::SetPrimask),
+            ("cpsie", Some("i")) => Some(MaskOp::ClearPrimask),
+            ("msr", Some("basepri_max")) => Some(MaskOp::RaiseBasepri),
+            ("msr", Some("basepri")) => Some(match constant(&ops[1], &func) {
+                Some(k) if k != 0 => MaskOp::RaiseBasepri,
+                _ => MaskOp::LowerBasepri,
+            }),
+            ("msr", Some("primask")) => Some(match constant(&ops[1], &func) {
+                Some(k) if k != 0 => MaskOp::SetPrimask,
+                _ => MaskOp::ClearPrimask,
+            }),
+            _ => None,
+        };
+        if let Some(op) = op {
+            sites.push((addr, op));
+        }
+        func.push((addr, mn, ops));
+    }
+    Ok(sites)
+}

@@ -409,3 +409,91 @@ pub mod spawn {
         RAN.store(true, Relaxed);
     }
 }
+
+/// `timer1`, `timer32`, `timer-worst`: tasks that wait for time (issue #13).
+///
+/// Every system passes its own way of building a timer future: `sleep(d)`
+/// (a deadline `d` ticks from now: embassy-time's `Timer::after_ticks`,
+/// RTIC's `Mono::delay_until(Mono::now() + d)`) and `until(t)` (tick `t`
+/// since the driver started: `Timer::at`, `Mono::delay_until`). The bodies,
+/// the deadlines and the markers are these, for every system.
+///
+/// Markers: `%time` opens the measured window (and the masked-section
+/// rows); `@timer-schedule` (the sleeper, right before its
+/// `sleep(1).await`; it also ends `timer-wake`) and `/suspended` (in
+/// [`Suspends`], as soon as the timer future returned `Pending`). The
+/// systems' `SysTick` handlers start with `@timer-wake` (`timer1`,
+/// `timer32`) or `=tick` … `/tick-end` (`timer-worst`).
+pub mod timer {
+    use super::*;
+    use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
+
+    /// Rounds of the sleeper: each one sleeps one tick.
+    pub const ROUNDS: u32 = 50;
+    /// Timers parked far in the future next to the sleeper in `timer32`.
+    pub const PARKED: u32 = 31;
+    /// Tasks of `timer-worst`; the first [`AT_ONCE`] expire in one tick.
+    pub const WORST: u32 = 32;
+    /// Timers of `timer-worst` that expire in the same tick.
+    pub const AT_ONCE: u32 = 8;
+    /// Ticks to a parked timer's deadline (never reached in a run).
+    pub const FAR: u32 = 1_000_000;
+
+    /// Wraps a timer future: marks `/suspended` when it returns `Pending`,
+    /// i.e. right after the schedule, before the task hands the core back
+    /// to its executor.
+    #[must_use = "futures do nothing unless awaited"]
+    pub struct Suspends<F>(pub F);
+
+    impl<F: Future> Future for Suspends<F> {
+        type Output = F::Output;
+
+        #[inline(always)]
+        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+            // SAFETY: structural pinning of the only field: `Suspends` never
+            // moves it out and has no `Drop` or `Unpin` of its own.
+            let inner = unsafe { self.map_unchecked_mut(|s| &mut s.0) };
+            let r = inner.poll(cx);
+            if r.is_pending() {
+                mark!(8, "/suspended");
+            }
+            r
+        }
+    }
+
+    /// The measured task of `timer1` and `timer32`: [`ROUNDS`] times,
+    /// sleeps one tick (the next tick wakes it); ends the run.
+    pub async fn sleeper<F: Future<Output = ()>>(sleep: impl Fn(u32) -> F) -> Infallible {
+        mark!(5, "%time");
+        for _ in 0..ROUNDS {
+            mark!(6, "@timer-schedule");
+            Suspends(sleep(1)).await;
+        }
+        done()
+    }
+
+    /// A parked timer of `timer32`: task `i` waits for tick
+    /// [`FAR`]` + i`, which never comes during a run.
+    pub async fn parked<F: Future<Output = ()>>(i: u32, until: impl Fn(u32) -> F) -> Infallible {
+        loop {
+            until(FAR + i).await;
+        }
+    }
+
+    /// Timers of `timer-worst` that fired.
+    pub static FIRED: AtomicU32 = AtomicU32::new(0);
+
+    /// Task `i` of `timer-worst` (`i < WORST`): waits for tick 10 (the
+    /// first [`AT_ONCE`]: they expire together) or `10 + i` (one tick
+    /// apart), then counts itself; the last one ends the run.
+    pub async fn worst<F: Future<Output = ()>>(i: u32, until: impl Fn(u32) -> F) -> Infallible {
+        if i == 0 {
+            mark!(7, "%time");
+        }
+        until(if i < AT_ONCE { 10 } else { 10 + i }).await;
+        if FIRED.fetch_add(1, Relaxed) + 1 == WORST {
+            done()
+        }
+        core::future::pending().await
+    }
+}
