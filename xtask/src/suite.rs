@@ -3,7 +3,8 @@
 //! 1. `cargo fmt --check` (root workspace and every firmware workspace);
 //! 2. clippy `-D warnings` on the host (all targets) and for every embedded
 //!    target; the `defmt` feature of every crate on the host and thumbv7m;
-//!    firmware crates for their own targets;
+//!    firmware crates for their own targets (the peer systems' benchmark
+//!    crates only with `--all` or when they changed since `HEAD~1`);
 //! 3. `cargo doc --no-deps --workspace` with `RUSTDOCFLAGS=-D warnings`
 //!    (broken links fail), then host tests (`cargo test --workspace`: unit,
 //!    integration, trybuild, doc); `cargo package` of every library crate
@@ -125,6 +126,30 @@ fn firmware_crates() -> Vec<(PathBuf, Option<&'static str>)> {
     out
 }
 
+/// The benchmark crates of the peer systems (embassy, RTIC, lilos, other
+/// allocators): not Lull's code, slow to check (embassy's and RTIC's
+/// dependency trees), so the default suite clippies them only when they
+/// changed.
+fn is_peer(dir: &Path) -> bool {
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    matches!(name.as_ref(), "embassy" | "rtic" | "lilos") || name.starts_with("tlsf")
+}
+
+/// Whether `dir` differs between `HEAD~1` and the working tree (the last
+/// commit or uncommitted edits touched it). When git cannot tell (no
+/// repository, a shallow clone without the parent), it says yes.
+fn changed_since_parent(dir: &Path) -> bool {
+    std::process::Command::new("git")
+        .current_dir(root())
+        .args(["diff", "--quiet", "HEAD~1", "--"])
+        .arg(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map(|s| !s.success())
+        .unwrap_or(true)
+}
+
 /// `cargo xtask test [--bless] [--all]`.
 pub fn run(args: &[String]) -> Result {
     let (mut bless, mut all) = (false, false);
@@ -228,6 +253,14 @@ pub fn run(args: &[String]) -> Result {
         run_cmd(cmd.args(["--", "-D", "warnings"]))?;
     }
     for (dir, target) in firmware_crates() {
+        if is_peer(&dir) && !all && !changed_since_parent(&dir) {
+            println!(
+                "skipped clippy of {} (a peer system's benchmark, unchanged since HEAD~1; \
+                 `--all` runs it)",
+                dir.strip_prefix(root()).unwrap_or(&dir).display()
+            );
+            continue;
+        }
         let mut cmd = cargo();
         cmd.current_dir(&dir).args(["clippy", "--release"]);
         if let Some(t) = target {
