@@ -48,7 +48,10 @@ macro_rules! app {
 
             #[init]
             fn init(_: init::Context) -> (Shared, Local) {
-                println!("init: A::get() is {}", if A::get().is_some() { "Some" } else { "None" });
+                println!(
+                    "init: A::get() is {}",
+                    if A::get().is_some() { "Some" } else { "None" }
+                );
                 driver::spawn().unwrap();
                 (Shared {}, Local {})
             }

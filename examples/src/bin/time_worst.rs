@@ -69,7 +69,10 @@ fn main() -> ! {
         }
         (log.0.get(), log.1.get(), log.2.get())
     });
-    println!("fired {} of 32, {} out of order, {} late", fired, unordered, late);
+    println!(
+        "fired {} of 32, {} out of order, {} late",
+        fired, unordered, late
+    );
     drop((log, last));
     let ok = fired == 32 && unordered == 0 && late == 0 && a.statistics() == heap;
     println!("heap back to start: {}", a.statistics() == heap);
