@@ -42,7 +42,8 @@
 //! of 2 in 16 bits: cloning panics when one task has more than 16 383
 //! wakers alive, long before the count could wrap. The `block_on` future's
 //! header is a `static` in the executor with wakers of their own vtable
-//! (`root_waker_vtable`), which do nothing once that future completed.
+//! (`root_waker_vtable`), which are not counted and do nothing once that
+//! future completed.
 //!
 //! # The run ring
 //!
@@ -471,8 +472,10 @@ impl Executor {
             root: Header {
                 vtable: Cell::new(NonNull::from_ref(ROOT_IDLE)),
                 state: AtomicPtr::new(ptr::null_mut()),
-                // Never reaches zero: the root is a static.
-                refs: AtomicU16::new(u16::MAX / 4),
+                // Not a count: the root is a static and its wakers are
+                // not counted (`root_waker_vtable`). Never zero, so `park`
+                // never takes it for a task to free.
+                refs: AtomicU16::new(REF),
                 woken: AtomicU8::new(0),
                 joined: Cell::new(false),
             },
@@ -990,32 +993,21 @@ unsafe fn waker_drop<E: ExecutorType>(p: *const ()) {
 
 /// The `RawWakerVTable` of executor `E`'s `block_on` future (its static
 /// root header): a wake after the root future completed does nothing, so
-/// that `block_on` returns right away. The [`executor!`](crate::executor)
-/// macro stores it in a `static`.
+/// that `block_on` returns right away. The header is a `static`, so these
+/// wakers are not counted: cloning copies the pointer, dropping does
+/// nothing, and a consuming wake is `wake_by_ref`. The
+/// [`executor!`](crate::executor) macro stores it in a `static`.
 pub const fn root_waker_vtable<E: ExecutorType>() -> RawWakerVTable {
     RawWakerVTable::new(
         root_waker_clone::<E>,
-        root_waker_wake::<E>,
+        root_waker_wake_by_ref::<E>,
         root_waker_wake_by_ref::<E>,
         root_waker_drop,
     )
 }
 
 unsafe fn root_waker_clone<E: ExecutorType>(p: *const ()) -> RawWaker {
-    // SAFETY: `p` is the root header, a static.
-    let old = sync::fetch_add(unsafe { &(*p.cast::<Header>()).refs }, REF);
-    if old > u16::MAX / 2 {
-        refcount_overflow();
-    }
     RawWaker::new(p, E::ROOT_WAKER_VTABLE)
-}
-
-unsafe fn root_waker_wake<E: ExecutorType>(p: *const ()) {
-    // SAFETY: the waker's reference is given back after the wake.
-    unsafe {
-        root_waker_wake_by_ref::<E>(p);
-        root_waker_drop(p);
-    }
 }
 
 unsafe fn root_waker_wake_by_ref<E: ExecutorType>(p: *const ()) {
@@ -1024,16 +1016,12 @@ unsafe fn root_waker_wake_by_ref<E: ExecutorType>(p: *const ()) {
     // before `poll_root` stores `root_done` (its `woken` store is then
     // overwritten by `poll_root`) or after (it does nothing).
     if !ex.root_done.load(sync::FLAG) {
-        // SAFETY: `p` is the root header, a static, with a reference.
+        // SAFETY: `p` is the root header, a static.
         unsafe { wake_task::<E>(NonNull::new_unchecked(p.cast_mut().cast::<Header>())) }
     }
 }
 
-unsafe fn root_waker_drop(p: *const ()) {
-    // SAFETY: `p` is the root header; it started far above zero and clones
-    // panic well before the count could wrap, so this never frees it.
-    sync::fetch_sub(unsafe { &(*p.cast::<Header>()).refs }, REF);
-}
+unsafe fn root_waker_drop(_: *const ()) {}
 
 /// The vtables of a task with future `F` on executor `E`.
 struct Vt<F, E>(PhantomData<(F, E)>);
