@@ -899,6 +899,13 @@ unsafe fn last_ref<E: ExecutorType>(t: NonNull<Header>) {
 /// Wakes a task: the code of `Waker::wake_by_ref` for this executor.
 #[inline(always)]
 unsafe fn wake_task<E: ExecutorType>(t: NonNull<Header>) {
+    // SAFETY: forwarded.
+    unsafe { wake_task_with::<E, false>(t) }
+}
+
+/// [`wake_task`] with the wake of an IDLE task inlined (`INLINE`) or called.
+#[inline(always)]
+unsafe fn wake_task_with<E: ExecutorType, const INLINE: bool>(t: NonNull<Header>) {
     // SAFETY: a waker holds a reference (or borrows one that does).
     let h = unsafe { t.as_ref() };
     // Being polled: the executor polls it again. Queued: harmless (cleared
@@ -908,21 +915,36 @@ unsafe fn wake_task<E: ExecutorType>(t: NonNull<Header>) {
     sync::compiler_fence();
     if h.state.load(Relaxed).is_null() {
         // SAFETY: as above.
-        unsafe { wake_idle(E::executor(), t) };
+        unsafe {
+            if INLINE {
+                wake_idle_inline(E::executor(), t);
+            } else {
+                wake_idle(E::executor(), t);
+            }
+        }
     }
     // Otherwise it is queued already (in the ring, maybe being polled, or
     // in the inbox).
 }
 
+/// The wake of an IDLE task, out of line: what `wake_by_ref` calls, so that
+/// a yield (which never gets here) needs no stack frame.
 #[inline(never)]
 unsafe fn wake_idle(ex: &Executor, t: NonNull<Header>) {
+    // SAFETY: forwarded.
+    unsafe { wake_idle_inline(ex, t) }
+}
+
+/// The wake of an IDLE task, inlined into the consuming `wake` (what
+/// `WakerRegistration` and `AtomicWaker` call), except for the part that
+/// runs in handlers.
+#[inline(always)]
+unsafe fn wake_idle_inline(ex: &Executor, t: NonNull<Header>) {
     // SAFETY: the caller holds a reference.
     let h = unsafe { t.as_ref() };
     if arch::in_handler() {
-        // SAFETY: `t` is alive.
-        if unsafe { ex.inbox_claim_push(t) } {
-            arch::signal(ex);
-        }
+        // SAFETY: as above.
+        unsafe { wake_from_handler(ex, t) };
     } else if h.runnable() {
         // Claim it with its final ring link (the head, or itself in an
         // empty ring), then link it after the tail: IDLE -> RING.
@@ -940,6 +962,15 @@ unsafe fn wake_idle(ex: &Executor, t: NonNull<Header>) {
             }
             ex.tail.set(t.as_ptr());
         }
+    }
+}
+
+/// [`wake_idle`] in a handler: claim the task for the inbox, then `sev`.
+#[inline(never)]
+unsafe fn wake_from_handler(ex: &Executor, t: NonNull<Header>) {
+    // SAFETY: `t` is alive (the caller holds a reference).
+    if unsafe { ex.inbox_claim_push(t) } {
+        arch::signal(ex);
     }
 }
 
@@ -974,7 +1005,7 @@ unsafe fn waker_wake<E: ExecutorType>(p: *const ()) {
     let t = unsafe { NonNull::new_unchecked(p.cast_mut().cast::<Header>()) };
     // SAFETY: as above; the reference is released after the wake.
     unsafe {
-        wake_task::<E>(t);
+        wake_task_with::<E, true>(t);
         release::<E>(t, REF);
     }
 }
@@ -995,12 +1026,12 @@ unsafe fn waker_drop<E: ExecutorType>(p: *const ()) {
 /// root header): a wake after the root future completed does nothing, so
 /// that `block_on` returns right away. The header is a `static`, so these
 /// wakers are not counted: cloning copies the pointer, dropping does
-/// nothing, and a consuming wake is `wake_by_ref`. The
+/// nothing, and a consuming wake is a wake by reference. The
 /// [`executor!`](crate::executor) macro stores it in a `static`.
 pub const fn root_waker_vtable<E: ExecutorType>() -> RawWakerVTable {
     RawWakerVTable::new(
         root_waker_clone::<E>,
-        root_waker_wake_by_ref::<E>,
+        root_waker_wake::<E>,
         root_waker_wake_by_ref::<E>,
         root_waker_drop,
     )
@@ -1010,14 +1041,27 @@ unsafe fn root_waker_clone<E: ExecutorType>(p: *const ()) -> RawWaker {
     RawWaker::new(p, E::ROOT_WAKER_VTABLE)
 }
 
+unsafe fn root_waker_wake<E: ExecutorType>(p: *const ()) {
+    // SAFETY: forwarded (nothing to give back: not counted).
+    unsafe { root_wake::<E, true>(p) }
+}
+
 unsafe fn root_waker_wake_by_ref<E: ExecutorType>(p: *const ()) {
+    // SAFETY: forwarded.
+    unsafe { root_wake::<E, false>(p) }
+}
+
+#[inline(always)]
+unsafe fn root_wake<E: ExecutorType, const INLINE: bool>(p: *const ()) {
     let ex = E::executor();
     // A handler runs entirely between two Thread-mode instructions: either
     // before `poll_root` stores `root_done` (its `woken` store is then
     // overwritten by `poll_root`) or after (it does nothing).
     if !ex.root_done.load(sync::FLAG) {
         // SAFETY: `p` is the root header, a static.
-        unsafe { wake_task::<E>(NonNull::new_unchecked(p.cast_mut().cast::<Header>())) }
+        unsafe {
+            wake_task_with::<E, INLINE>(NonNull::new_unchecked(p.cast_mut().cast::<Header>()))
+        }
     }
 }
 
