@@ -423,10 +423,17 @@ pub mod spawn {
 /// `sleep(1).await`; it also ends `timer-wake`) and `/suspended` (in
 /// [`Suspends`], as soon as the timer future returned `Pending`). The
 /// systems' `SysTick` handlers start with `@timer-wake` (`timer1`,
-/// `timer32`) or `=tick` … `/tick-end` (`timer-worst`).
+/// `timer32`: only when [`take_sleeping`] says the sleeper is suspended)
+/// or `=tick` … `/tick-end` (`timer-worst`).
+///
+/// Why the condition: RTIC's `Delay` pends SysTick when its timer becomes
+/// the head of the queue, so with RTIC the handler also runs *inside* the
+/// schedule; that run belongs to `timer-schedule`, not to a wake. Every
+/// system's handler makes the same check (three instructions before the
+/// marker, not counted in any row).
 pub mod timer {
     use super::*;
-    use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
 
     /// Rounds of the sleeper: each one sleeps one tick.
     pub const ROUNDS: u32 = 50;
@@ -456,9 +463,26 @@ pub mod timer {
             let r = inner.poll(cx);
             if r.is_pending() {
                 mark!(8, "/suspended");
+                SLEEPING.store(true, Relaxed);
             }
             r
         }
+    }
+
+    /// Set when the sleeper has suspended on its timer, cleared by the
+    /// first `SysTick` after it (see [`take_sleeping`]).
+    static SLEEPING: AtomicBool = AtomicBool::new(false);
+
+    /// For the `SysTick` handlers of `timer1` / `timer32`: whether the
+    /// sleeper suspended since the last call (then this tick is the one
+    /// that wakes it: mark `@timer-wake`).
+    #[inline(always)]
+    pub fn take_sleeping() -> bool {
+        let s = SLEEPING.load(Relaxed);
+        if s {
+            SLEEPING.store(false, Relaxed);
+        }
+        s
     }
 
     /// The measured task of `timer1` and `timer32`: [`ROUNDS`] times,

@@ -4,13 +4,16 @@
 #![no_std]
 #![no_main]
 
-use bench_timer_embassy::{mark, on_tick, sleep, start_time, timer::sleeper};
+use bench_timer_embassy::timer::{sleeper, take_sleeping};
+use bench_timer_embassy::{mark, on_tick, sleep, start_time};
 use cortex_m_rt::exception;
 use embassy_executor::Spawner;
 
 #[exception]
 fn SysTick() {
-    mark!(0, "@timer-wake");
+    if take_sleeping() {
+        mark!(0, "@timer-wake");
+    }
     on_tick();
 }
 

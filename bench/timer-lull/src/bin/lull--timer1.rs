@@ -6,14 +6,17 @@
 #![no_std]
 #![no_main]
 
-use bench_timer_lull::{mark, sleep, start_time, timer::sleeper};
+use bench_timer_lull::timer::{sleeper, take_sleeping};
+use bench_timer_lull::{mark, sleep, start_time};
 use cortex_m_rt::{entry, exception};
 
 bench_timer_lull::setup!(2048);
 
 #[exception]
 fn SysTick() {
-    mark!(0, "@timer-wake");
+    if take_sleeping() {
+        mark!(0, "@timer-wake");
+    }
     // SAFETY: this is the SysTick handler.
     unsafe { lull_time::on_tick() }
 }

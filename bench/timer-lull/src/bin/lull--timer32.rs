@@ -4,7 +4,7 @@
 #![no_std]
 #![no_main]
 
-use bench_timer_lull::timer::{PARKED, parked, sleeper};
+use bench_timer_lull::timer::{PARKED, parked, sleeper, take_sleeping};
 use bench_timer_lull::{mark, sleep, start_time, until};
 use cortex_m_rt::{entry, exception};
 
@@ -12,7 +12,9 @@ bench_timer_lull::setup!(8192);
 
 #[exception]
 fn SysTick() {
-    mark!(0, "@timer-wake");
+    if take_sleeping() {
+        mark!(0, "@timer-wake");
+    }
     // SAFETY: this is the SysTick handler.
     unsafe { lull_time::on_tick() }
 }
