@@ -1184,9 +1184,12 @@ unsafe fn end_future<F: Future + 'static, E: ExecutorType>(t: NonNull<Header>) -
     // SAFETY: `t` is alive.
     unsafe { t.as_ref() }.set_vtable(Vt::<F, E>::ENDING);
     E::executor().add_live(usize::MAX);
-    // SAFETY: the future's reference. The caller holds another reference or
-    // the task is in the ring (its word is not IDLE): this cannot free it.
-    unsafe { release::<E>(t, REF) };
+    // The future's reference. The caller holds another reference or the
+    // task is in the ring (its word is not IDLE), so this is never the last
+    // one that frees it: no `last_ref` (its claim would fail); `park` or
+    // `settle` frees the task once it is IDLE and unreferenced.
+    // SAFETY: `t` is alive.
+    sync::fetch_sub(&unsafe { t.as_ref() }.refs, REF);
     // SAFETY: the union holds the future (Running/Cancelling), dropped
     // exactly once here; the memory stays allocated (see above).
     unsafe { ManuallyDrop::drop(&mut (*task).stage.running) };
