@@ -955,12 +955,21 @@ unsafe fn wake_idle_inline(ex: &Executor, t: NonNull<Header>) {
             // SAFETY: the tail is alive and in the ring (Thread mode's).
             unsafe { (*tail).state.load(Relaxed) }
         };
-        if sync::claim(&h.state, next) {
+        // A swap, not a compare-and-swap: the word was IDLE when the caller
+        // looked at it, and only a handler that preempted us since can have
+        // changed it (claimed it for the inbox). Then the swap returns that
+        // handler's inbox link, which we put back: handlers are done by the
+        // time Thread mode runs again, and no handler writes a word that is
+        // not IDLE, so nothing saw ours in between; the drain queues it.
+        let old = sync::swap_ptr(&h.state, next);
+        if old.is_null() {
             if !tail.is_null() {
                 // SAFETY: as above.
                 unsafe { (*tail).state.store(t.as_ptr(), Relaxed) };
             }
             ex.tail.set(t.as_ptr());
+        } else {
+            h.state.store(old, Relaxed);
         }
     }
 }
