@@ -473,8 +473,11 @@ impl Executor {
                 vtable: Cell::new(NonNull::from_ref(ROOT_IDLE)),
                 state: AtomicPtr::new(ptr::null_mut()),
                 // Not a count: the root is a static and its wakers are
-                // not counted (`root_waker_vtable`). Never zero, so `park`
-                // never takes it for a task to free.
+                // not counted (`root_waker_vtable`). Thread mode's: zero
+                // only from the root future's completion to `park_slow`
+                // (so that `park`'s common case needs no test for it),
+                // `REF` otherwise, so that nothing takes the root for a
+                // task to free.
                 refs: AtomicU16::new(REF),
                 woken: AtomicU8::new(0),
                 joined: Cell::new(false),
@@ -768,13 +771,10 @@ impl Executor {
         sync::compiler_fence();
         h.state.store(ptr::null_mut(), Relaxed);
         sync::compiler_fence();
-        // The common case: not woken meanwhile, still referenced (a Running
-        // task's future holds a reference; the root's count never drops to
-        // zero), and not the end of `block_on`.
-        if h.woken.load(sync::FLAG) == 0
-            && h.refs.load(Relaxed) != 0
-            && !self.root_done.load(sync::FLAG)
-        {
+        // The common case: not woken meanwhile and still referenced (a
+        // Running task's future holds a reference; the root's `refs` is
+        // zero only from its completion to here, see `poll_root`).
+        if h.woken.load(sync::FLAG) == 0 && h.refs.load(Relaxed) != 0 {
             return false;
         }
         // SAFETY: `cur` is alive and just became IDLE; Thread mode.
@@ -790,6 +790,7 @@ impl Executor {
         let root = ptr::eq(cur, &self.root);
         if root && self.root_done.load(sync::FLAG) {
             // Root wakes do nothing once the root future completed.
+            h.refs.store(REF, Relaxed);
             return true;
         }
         if h.woken.load(sync::FLAG) != 0 {
@@ -1424,9 +1425,11 @@ unsafe fn poll_root<F: Future, E: ExecutorType>(t: NonNull<Header>) {
         ex.root.set_vtable(ROOT_IDLE);
         // Make sure the executor takes the `park` path, which returns: root
         // wakes (handlers included) see `root_done` and store no 1 after
-        // this.
+        // this; and that `park` leaves its common case for `park_slow`
+        // (which gives `refs` its value back).
         sync::compiler_fence();
         ex.root.woken.store(0, sync::FLAG);
+        ex.root.refs.store(0, Relaxed);
     }
 }
 
@@ -1449,6 +1452,7 @@ pub(crate) fn block_on<E: ExecutorType, F: Future>(_handle: E, future: F) -> F::
             // ring (`poll_panicked`); its wakers do nothing from now on.
             ex.root_done.store(true, sync::FLAG);
             ex.root.set_vtable(ROOT_IDLE);
+            ex.root.refs.store(REF, Relaxed);
             ex.root_future.set(ptr::null_mut());
             ex.in_block_on.set(false);
         }
