@@ -418,10 +418,11 @@ pub mod spawn {
 /// since the driver started: `Timer::at`, `Mono::delay_until`). The bodies,
 /// the deadlines and the markers are these, for every system.
 ///
-/// Markers: `%time` opens the measured window (and the masked-section
-/// rows); `@timer-schedule` (the sleeper, right before its
-/// `sleep(1).await`; it also ends `timer-wake`) and `/suspended` (in
-/// [`Suspends`], as soon as the timer future returned `Pending`). The
+/// Markers: `%time` (`start_window`, right after the driver starts)
+/// opens the measured window (and the masked-section rows);
+/// `@timer-schedule` (the sleeper, right before its `sleep(1).await`; it
+/// also ends `timer-wake`) and `/suspended` (in [`Suspends`], as soon as
+/// the timer future returned `Pending`). The
 /// systems' `SysTick` handlers start with `@timer-wake` (`timer1`,
 /// `timer32`: only when [`take_sleeping`] says the sleeper is suspended)
 /// or `=tick` … `/tick-end` (`timer-worst`).
@@ -485,10 +486,18 @@ pub mod timer {
         s
     }
 
+    /// Opens the measured window: every system calls it right after
+    /// starting its time driver, before it spawns a task, so the window
+    /// holds every schedule of every scenario whatever order the tasks
+    /// first run in.
+    #[inline(always)]
+    pub fn start_window() {
+        mark!(5, "%time");
+    }
+
     /// The measured task of `timer1` and `timer32`: [`ROUNDS`] times,
     /// sleeps one tick (the next tick wakes it); ends the run.
     pub async fn sleeper<F: Future<Output = ()>>(sleep: impl Fn(u32) -> F) -> Infallible {
-        mark!(5, "%time");
         for _ in 0..ROUNDS {
             mark!(6, "@timer-schedule");
             Suspends(sleep(1)).await;
@@ -511,9 +520,6 @@ pub mod timer {
     /// first [`AT_ONCE`]: they expire together) or `10 + i` (one tick
     /// apart), then counts itself; the last one ends the run.
     pub async fn worst<F: Future<Output = ()>>(i: u32, until: impl Fn(u32) -> F) -> Infallible {
-        if i == 0 {
-            mark!(7, "%time");
-        }
         until(if i < AT_ONCE { 10 } else { 10 + i }).await;
         if FIRED.fetch_add(1, Relaxed) + 1 == WORST {
             done()

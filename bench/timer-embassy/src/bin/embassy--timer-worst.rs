@@ -23,6 +23,7 @@ async fn worst_task(i: u32) {
 #[embassy_executor::main]
 async fn main(spawner: Spawner) {
     start_time();
+    bench_timer_embassy::timer::start_window();
     for i in 0..WORST {
         spawner.spawn(worst_task(i).unwrap());
     }

@@ -20,5 +20,6 @@ fn SysTick() {
 #[embassy_executor::main]
 async fn main(_spawner: Spawner) {
     start_time();
+    bench_timer_embassy::timer::start_window();
     match sleeper(sleep).await {}
 }

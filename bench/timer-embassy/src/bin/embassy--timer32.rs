@@ -25,6 +25,7 @@ async fn parked_task(i: u32) {
 #[embassy_executor::main]
 async fn main(spawner: Spawner) {
     start_time();
+    bench_timer_embassy::timer::start_window();
     for i in 0..PARKED {
         spawner.spawn(parked_task(i).unwrap());
     }

@@ -22,6 +22,7 @@ fn SysTick() {
 #[entry]
 fn main() -> ! {
     start_time();
+    bench_timer_lull::timer::start_window();
     let Some((x, _a)) = X::get() else {
         unreachable!()
     };

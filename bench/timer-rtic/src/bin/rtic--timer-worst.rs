@@ -27,6 +27,7 @@ mod app {
     #[init]
     fn init(cx: init::Context) -> (Shared, Local) {
         start_time(cx.core.SYST);
+        bench_timer_rtic::timer::start_window();
         w0::spawn().ok();
         w1::spawn().ok();
         w2::spawn().ok();

@@ -28,6 +28,7 @@ mod app {
     #[init]
     fn init(cx: init::Context) -> (Shared, Local) {
         start_time(cx.core.SYST);
+        bench_timer_rtic::timer::start_window();
         sleeper_task::spawn().ok();
         (Shared {}, Local {})
     }
