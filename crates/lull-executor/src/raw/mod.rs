@@ -531,25 +531,20 @@ impl Executor {
     }
 
     /// Claims an IDLE task for the inbox and pushes it there; `false` if it
-    /// was not IDLE. Any context (handlers; Thread mode only for a task no
-    /// handler can reach).
+    /// was not IDLE. Handlers only (a task in the inbox is moved to the ring
+    /// by Thread mode, which must not run between the claim and the push).
     ///
-    /// The claim writes the task's inbox link at once (the inbox's current
-    /// top, tagged INBOX: never null), so pushing is one more
-    /// compare-and-swap, repeated only if a nested handler pushed meanwhile.
+    /// On Cortex-M both are a swap (see [`sync::claim_idle`] and
+    /// [`sync::push`]): no compare-and-swap, no retry loop.
     #[inline(always)]
     unsafe fn inbox_claim_push(&self, t: NonNull<Header>) -> bool {
         // SAFETY: `t` is alive (the caller holds a reference).
         let word = unsafe { &t.as_ref().state };
-        let mut head = self.inbox.load(Relaxed);
-        if !sync::claim(word, head.map_addr(|a| a | INBOX)) {
+        if !sync::claim_idle(word, CLAIMED) {
             return false;
         }
-        // Claimed: nobody else writes its word now.
-        while let Err(now) = sync::cas_ptr(&self.inbox, head, t.as_ptr()) {
-            head = now;
-            word.store(head.map_addr(|a| a | INBOX), Relaxed);
-        }
+        // Claimed: no other context writes its word now.
+        sync::push(&self.inbox, t.as_ptr(), word, INBOX);
         true
     }
 
@@ -799,7 +794,7 @@ impl Executor {
             // when that wake saw a queued task and did nothing else. Queue
             // it unless a handler claimed it for the inbox already: either
             // way it is polled again, at the back of the queue.
-            if sync::claim(&h.state, CLAIMED) {
+            if sync::claim_idle(&h.state, CLAIMED) {
                 // SAFETY: claimed, Thread mode.
                 unsafe { self.ring_insert(NonNull::new_unchecked(cur)) };
             }
@@ -846,7 +841,7 @@ unsafe fn settle(t: NonNull<Header>) {
     let h = unsafe { t.as_ref() };
     // Claim it back before freeing: a handler that dropped the last reference
     // after we went IDLE may have claimed it for the inbox already.
-    if h.refs.load(Relaxed) == 0 && sync::claim(&h.state, CLAIMED) {
+    if h.refs.load(Relaxed) == 0 && sync::claim_idle(&h.state, CLAIMED) {
         // SAFETY: no references and in no queue.
         unsafe { free(t) };
     }
@@ -891,7 +886,7 @@ unsafe fn last_ref<E: ExecutorType>(t: NonNull<Header>) {
     }
     // Queued or being polled: freed when it goes IDLE (`settle`) or is
     // drained.
-    if sync::claim(&h.state, CLAIMED) {
+    if sync::claim_idle(&h.state, CLAIMED) {
         // SAFETY: no references, claimed, Thread mode.
         unsafe { free(t) };
     }
@@ -956,21 +951,15 @@ unsafe fn wake_idle_inline(ex: &Executor, t: NonNull<Header>) {
             // SAFETY: the tail is alive and in the ring (Thread mode's).
             unsafe { (*tail).state.load(Relaxed) }
         };
-        // A swap, not a compare-and-swap: the word was IDLE when the caller
-        // looked at it, and only a handler that preempted us since can have
-        // changed it (claimed it for the inbox). Then the swap returns that
-        // handler's inbox link, which we put back: handlers are done by the
-        // time Thread mode runs again, and no handler writes a word that is
-        // not IDLE, so nothing saw ours in between; the drain queues it.
-        let old = sync::swap_ptr(&h.state, next);
-        if old.is_null() {
+        // The word was IDLE when the caller looked at it; a handler that
+        // preempted us since may have claimed it for the inbox (then the
+        // drain queues it). On Cortex-M a swap (see `sync::claim_idle`).
+        if sync::claim_idle(&h.state, next) {
             if !tail.is_null() {
                 // SAFETY: as above.
                 unsafe { (*tail).state.store(t.as_ptr(), Relaxed) };
             }
             ex.tail.set(t.as_ptr());
-        } else {
-            h.state.store(old, Relaxed);
         }
     }
 }
@@ -1514,7 +1503,7 @@ fn nested_block_on() -> ! {
 unsafe fn release_thread(t: NonNull<Header>, amount: u16) {
     // SAFETY: the caller holds the references.
     let h = unsafe { t.as_ref() };
-    if sync::fetch_sub(&h.refs, amount) == amount && sync::claim(&h.state, CLAIMED) {
+    if sync::fetch_sub(&h.refs, amount) == amount && sync::claim_idle(&h.state, CLAIMED) {
         // SAFETY: no references, claimed, Thread mode.
         unsafe { free(t) };
     }
