@@ -18,6 +18,8 @@ pub use cortex_m_semihosting as __sh;
 // interrupt vectors complete cortex-m-rt's vector table.
 #[cfg(feature = "board-lm3s6965evb")]
 use lm3s6965 as _;
+#[cfg(any(feature = "board-mps2-an386", feature = "board-mps2-an505"))]
+use mps2_device as _;
 #[cfg(feature = "board-microbit")]
 use nrf51_pac as _;
 
@@ -94,6 +96,17 @@ macro_rules! board_app {
 macro_rules! board_app {
     ($app:ident) => {
         $app!(nrf51_pac, SWI0, SWI1, SWI2, SWI3, SWI4, SWI5);
+    };
+}
+
+/// See the lm3s6965evb variant. QEMU's MPS2 boards (Cortex-M4F and M33)
+/// have no device crate; `mps2-device` (in `examples/mps2-device`) names
+/// interrupt lines 24..31, which no device of either board raises.
+#[cfg(any(feature = "board-mps2-an386", feature = "board-mps2-an505"))]
+#[macro_export]
+macro_rules! board_app {
+    ($app:ident) => {
+        $app!(mps2_device, IRQ24, IRQ25, IRQ26, IRQ27, IRQ28, IRQ29);
     };
 }
 

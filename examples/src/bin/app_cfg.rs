@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! `#[cfg]` on tasks, resource fields and the entries of a task's lists.
 //! The examples are built in release, so `debug_assertions` is off: the

@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! Hardware tasks bound to core exceptions: `PendSV` (priority 2) shares a
 //! resource with a device-interrupt task (priority 1), and `SysTick`

@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! Hardware tasks pended from software at three priorities. `init` pends
 //! `low` (priority 1); `low` pends `mid` (priority 2), which preempts it and

@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! `#[idle]` runs async code on the thread-mode executor while interrupts
 //! preempt it: the app names its executor (`executor = X`) and idle's context

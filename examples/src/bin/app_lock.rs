@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! Stack Resource Policy `lock`, nested, with the preemptions it allows and
 //! the ones it holds off. Task `a` (priority 1) locks `shared` (ceiling 2,

@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! Resources that need no lock: `config` is share-only (`&config` in every
 //! task that lists it: read-only, so tasks of any priority read it

@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! Software tasks with inputs, run by dispatcher interrupts. `init` spawns
 //! `log` (priority 1, capacity 2) three times: the third spawn finds the

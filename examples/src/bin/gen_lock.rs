@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! Generator tasks locking a resource shared with a plain task of another
 //! priority. `low` (generator, priority 1) locks `count`, shared with the

@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! An interrupt-driven protocol parser written as one hardware generator
 //! task. A UART-like receiver is simulated by the lower-priority task

@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! The generator-task RFC's first example. `a` is a software generator task:
 //! its constructor runs once after `init` (prints `A`) and returns a state

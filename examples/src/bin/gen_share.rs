@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //!
 //! A share-only resource held across suspension points. `table` is listed
 //! as `&table` by both generator tasks: they get zero-sized proxies that

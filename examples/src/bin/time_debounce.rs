@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //! qemu: -icount shift=0,sleep=off
 //!
 //! A hardware generator task debounces a bouncing "button": its interrupt

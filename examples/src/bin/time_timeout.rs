@@ -1,4 +1,4 @@
-//! boards: lm3s6965evb microbit
+//! boards: lm3s6965evb microbit mps2-an386 mps2-an505
 //! qemu: -icount shift=0,sleep=off
 //!
 //! `embassy_time::with_timeout` in both kinds of Lull task. In `#[idle]`, on
