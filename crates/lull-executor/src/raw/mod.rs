@@ -59,12 +59,15 @@
 //!
 //! # The inbox
 //!
-//! Handlers never touch the ring. A wake from a handler pushes the task onto
-//! `inbox`, a lock-free LIFO stack (one compare-and-swap), and executes `sev`.
-//! Before choosing each next task the executor checks `inbox` (one load) and,
-//! if it is not empty, takes the whole stack with one swap, reverses it and
-//! appends it to the ring: tasks woken by handlers run in the order of their
-//! wakes, after the tasks already queued.
+//! Handlers never touch the ring. A wake from a handler claims the task and
+//! pushes it onto `inbox`, a lock-free LIFO stack, and executes `sev`; on
+//! Cortex-M the claim and the push are one swap each (see "The invariant"
+//! below), on hosts compare-and-swaps. Before choosing each next task the
+//! executor checks `inbox` (one load) and, if it is not empty, takes the
+//! whole stack with one swap and links it in after the ring's tail, in one
+//! pass that reverses it (one task, the common case, is one `ring_insert`):
+//! tasks woken by handlers run in the order of their wakes, after the tasks
+//! already queued.
 //!
 //! # The queue word
 //!
@@ -90,13 +93,25 @@
 //! A task being polled is the head of the ring: its word is a RING word.
 //!
 //! **The invariant** that makes this safe without masking interrupts: a
-//! handler changes a queue word only from IDLE, by compare-and-swap, to
-//! claim the task for the inbox (and then, while it holds the claim, writes
-//! the link of the claimed task). Thread mode owns every other transition,
-//! and the ring itself (`tail` and the links of RING words) is read and
-//! written by Thread mode only, with plain loads and stores. Thread mode uses
-//! a compare-and-swap only to claim an IDLE task itself (a wake, or the
-//! executor re-queueing a task it just made IDLE).
+//! handler changes a queue word only from IDLE, by a claim, to take the task
+//! for the inbox (and then, while it holds the claim, writes the link of the
+//! claimed task). Thread mode owns every other transition, and the ring
+//! itself (`tail` and the links of RING words) is read and written by Thread
+//! mode only, with plain loads and stores. Thread mode claims only an IDLE
+//! task itself (a wake, or the executor re-queueing or freeing a task it
+//! just made IDLE).
+//!
+//! **A claim is a swap** on Cortex-M (`sync::claim_idle`): swap in the new
+//! word; if the old one was not IDLE, store it back. No compare is needed
+//! because the core is single: whoever can run between the swap and the
+//! store back (a handler that preempts us) finds a word that is not IDLE
+//! either way and leaves it alone, and whoever we preempted (Thread mode, or
+//! a lower-priority handler) cannot run until we are done. A Thread-mode
+//! wake claims with the task's final ring link (its successor), a handler's
+//! with a placeholder that it replaces by its inbox link after swapping the
+//! inbox's top (`sync::push`): the drain, which reads that link, runs in
+//! Thread mode only. Hosted builds, which may have real threads, use
+//! compare-and-swaps for both.
 //!
 //! # The woken flag
 //!
@@ -117,7 +132,7 @@
 //! between stores 1 and, finding a RING word, does nothing more. So park
 //! unlinks the task, stores 0 in its word (IDLE: from now on wakes claim
 //! it), and **loads `woken` again**: 1 means such a wake came; the executor
-//! then claims the task itself (compare-and-swap from IDLE) and appends it to
+//! then claims the task itself (from IDLE) and appends it to
 //! the ring, unless a handler claimed it for the inbox first. Either way it
 //! is polled again, behind the tasks already queued (where rotating would
 //! have put it). No wake is lost, none needs an atomic read-modify-write.
@@ -126,7 +141,10 @@
 //! stores `root_done` and then 0 in `woken` when the future completes, so the
 //! executor takes the park path and returns (a handler runs either wholly
 //! before the `root_done` store, and its 1 is overwritten, or after it, and
-//! does nothing).
+//! does nothing). `poll_root` also zeroes the root's `refs` (not a count:
+//! root wakers are not counted), so that park's common case, which tests
+//! `woken == 0` and `refs != 0`, needs no third test for the end of
+//! `block_on`.
 //!
 //! # A task switch
 //!
@@ -146,7 +164,7 @@
 //! ```text
 //! yielding task  8  movs #1; strb yielded; strb woken; ldr word; cbnz;
 //!                   movs #3; strb state; pop           (wake inlined)
-//! executor      12  ldrb woken; cbz; str tail; ldr next; ldr inbox; cmp;
+//! executor      12  ldrb woken; cbnz; str tail; ldr next; ldr inbox; cmp;
 //!                   beq; strb 0 -> woken; ldr vtable; ldr poll; mov r0; blx
 //! next task      7  push; add r7; mov r4, r0; ldrb state; cbz;
 //!                   ldrb yielded; cbz
@@ -161,6 +179,94 @@
 //! (Today's `floor--ring` runs the four shared ring bodies with the
 //! benchmarks' shared yield: 18 for `A->B` against Lull's 29, 19.3 against
 //! 30.8 over a cycle.)
+//!
+//! # A task-to-task wake
+//!
+//! One task wakes another that is not queued (IDLE), then blocks itself:
+//! the `signal` benchmark's `W->S`, where the spawned signaller calls
+//! embassy-sync's `Signal::signal` (which takes the waiter's registered
+//! waker and calls `Waker::wake`), then awaits the answer on a second
+//! `Signal` (which clones its own waker) and returns `Pending`; the waiter
+//! is the `block_on` future. 159 instructions on thumbv7m (same build and
+//! run as above), of which these are Lull's:
+//!
+//! ```text
+//! wake (root_waker_wake)         32  push; add r7 | movw; movt; ldrb root_done;
+//!   consuming wake, IDLE task,        cbz | movs #1; strb woken | ldr word;
+//!   Thread mode                       cmp; bne (queued: done) | mrs IPSR;
+//!                                     lsls; beq (handler?) | ldr vtable;
+//!                                     ldrb kind; cmp #3; bcs (runnable?) |
+//!                                     ldr tail; adds; cmp; beq; ldr head |
+//!                                     ldrex; strex; cmp; bne (claim: swap
+//!                                     in the ring link); cbnz (was IDLE?) |
+//!                                     str tail.next; b; str tail | pop
+//! clone (waker_clone)            16  push; mov r7; mov; adds | ldrexh;
+//!   the signaller registers           adds #2; strexh; cmp; bne (refs += 1) |
+//!   on ACK                            sxth; cmp; bmi (16 383 clones) |
+//!                                     movw; mov; movt (vtable) | pop
+//! back in the executor (run)     24  ldrb woken; cbnz (not woken: park) |
+//!   park + next_head inlined          ldr next; cmp; itee; streq/ldrne/strne
+//!                                     (unlink) | str 0 -> word (IDLE) |
+//!                                     ldrb woken; cbnz; ldrh refs; cbz |
+//!                                     ldr tail; ldr inbox; cbz; cbnz;
+//!                                     ldr head; b | strb 0 -> woken;
+//!                                     ldr vtable; ldr poll; mov r0; blx
+//! poll_root / poll_task frames  ~18  prologues, the lent waker and
+//!                                     `Context`, the epilogue after `Pending`
+//! ```
+//!
+//! That is about 90; the other 69 are embassy-sync's `Signal` (two critical
+//! sections) and the two task bodies, the same code for every system. The
+//! same run: RTIC 113, embassy 142, lilos 160, the floor (no executor) 100.
+//! What is left above RTIC is the price of three promises: the waker
+//! reference count (about 10 of the clone's 16, and about as many for the
+//! release in every consuming wake of a spawned task), the `woken` handshake and FIFO ring (the
+//! unlink and two checks in park, the IDLE test in the wake), and the
+//! exclusive claim (LDREX/STREX, against handlers). Measured by removing
+//! each (unsound; experiments only): reference-counted wakers cost 10 per
+//! `W->S` and 17 per `pingpong` round trip; a plain store instead of the
+//! claim saves 7 per Thread-mode wake against a compare-and-swap, 4 against
+//! the swap.
+//!
+//! # An interrupt wake
+//!
+//! A handler wakes a task that is not queued while the executor sleeps:
+//! the `irq-wake` benchmark's `irq->task`, from SysTick's marker to the
+//! task's first instruction after its `await` (embassy-sync's `Signal`
+//! again). 106.4 instructions on average over 32 positions of the idle
+//! loop where the interrupt can land, 105 at best (exception entry and
+//! return are not instructions and are not counted). Lull's part:
+//!
+//! ```text
+//! in the handler
+//!   wake (waker_wake)            12  push; add r7; mov | movs #1; strb woken |
+//!                                     ldr word; cbnz | mrs IPSR; lsls; beq |
+//!                                     mov; bl
+//!   wake_from_handler            19  push; mov r7 | adds; mov #CLAIMED;
+//!                                     ldrex; strex; cmp; bne; cbz (claim:
+//!                                     swap) | movw; movt; ldrex; strex; cmp;
+//!                                     bne (push: swap the inbox top) | orr;
+//!                                     str (inbox link) | sev | pop
+//!   release (waker_wake)         10  b; add | ldrexh; subs #2; strexh; cmp;
+//!                                     bne (refs -= 1) | cmp; it; popne
+//! in Thread mode (next_head_slow, idle loop and drain inlined)
+//!   idle loop                   0–5  ldr inbox; cbz; ldr tail; cbnz; wfe; b
+//!   drain                        25  ldr inbox; cbz | ldrex; strex; cmp; bne
+//!                                     (take the inbox: swap) | cbz; ldr word;
+//!                                     tst; bne (one task?) | ldr vtable;
+//!                                     ldrb kind; cmp; bls (runnable?) |
+//!                                     ldr tail; cmp; itte; ldrne; strne;
+//!                                     moveq; str; str tail (ring_insert) |
+//!                                     ldr head | pop
+//!   run                           7  mov; b | strb 0 -> woken; ldr vtable;
+//!                                     ldr poll; mov r0; blx
+//!   poll_task prologue         ~6
+//! ```
+//!
+//! The rest (about 25) is the handler's and the task's code: `Signal`'s
+//! critical sections and the task's state machine. Same run: RTIC 65
+//! (its handler pends the dispatcher, which tail-chains: no Thread mode),
+//! lilos 65, embassy 77.6.
 //!
 //! ## Tried, and not kept
 //!
@@ -191,6 +297,27 @@
 //! - *`woken` as a bit of the queue word* (a smaller header for small
 //!   futures): every wake and every reset becomes a read-modify-write of a
 //!   word that also holds the link, 2–3 instructions more per switch.
+//! - *Inlining the wake of an IDLE task into `wake_by_ref` too* (it is
+//!   inlined into the consuming `wake`): the yield path, which never reaches
+//!   it, then needs a stack frame: the ring's switch went from 30.8 to 35.3.
+//! - *The claim as `compare_exchange_weak`*, with the strong one out of line
+//!   for a failed exclusive store: LLVM still materialises the result, and
+//!   adds a second code path: `W->S` 171 instead of 166, 100 bytes more.
+//! - *The claim in inline assembly* (the bare LDREX/CMP/STREX loop):
+//!   `W->S` 167 instead of 166; the result still needs a test after the
+//!   `asm!` block. The swap (`sync::claim_idle`) needs no compare at all.
+//! - *A Thread-mode wake with plain loads and stores*: unsound while a
+//!   handler may claim the same word between the load and the store. It
+//!   would need a second link word (the inbox's), i.e. a 4-word header.
+//! - *Wakers without a reference count* (measured by making clone and drop
+//!   no-ops; unsound here, as a waker could then outlive its task's
+//!   memory): `pingpong` 465 -> 448, `signal` `W->S` 164 -> 154,
+//!   `irq-wake` 112.5 -> 101.5, `fanout` 1935 -> 1765 per round. Keeping
+//!   the promise (wakers stay valid after their task ended) for less needs
+//!   wakers that point at a slot that outlives the task (a header recycled
+//!   by the executor, never freed; a stale wake then polls the task that
+//!   reuses the slot once): not done yet. The `block_on` future's wakers,
+//!   whose header is a static, are no longer counted.
 //!
 //! # Bookkeeping: why three words
 //!
@@ -216,11 +343,12 @@
 //!
 //! # ARMv6-M
 //!
-//! Thumbv6m has no compare-and-swap. There the four read-modify-write
-//! operations of `sync` (claim, inbox push/take, refcount) run with PRIMASK
-//! set for a handful of instructions. None of them is on the task-switch path
-//! above, which uses loads and stores only on every core (park's re-claim,
-//! off that path, is such a claim).
+//! Thumbv6m has no exclusive accesses. There the read-modify-write
+//! operations of `sync` (the swap of a claim, of an inbox push and of the
+//! inbox's take; the reference count) run with PRIMASK set for a handful of
+//! instructions. None of them is on the task-switch path above, which uses
+//! loads and stores only on every core (park's re-claim, off that path, is
+//! such a claim); a wake of a task that is not queued claims it.
 
 use core::cell::Cell;
 use core::future::Future;
