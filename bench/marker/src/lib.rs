@@ -25,6 +25,11 @@
 /// starting with `/` (e.g. `"/end"`) only ends an interval: the code after it
 /// is not measured.
 ///
+/// A name starting with `%` (e.g. `"%time"`) also only ends intervals; its
+/// first hit opens the measured window (earlier hits are left out) and asks
+/// for the masked-section rows `masked-basepri-worst` and
+/// `masked-primask-worst` from there on.
+///
 /// A name starting with `^` (e.g. `"^A"`) starts a measurement *cycle* at
 /// each hit and is otherwise the marker `A`: the xtask reports `cycle`,
 /// `switch` and `switch-mode` over the steady cycles and leaves the first
