@@ -7,7 +7,7 @@
 //!
 //! Two are provided:
 //!
-//! - [`EmbassyTime`] (feature `embassy-time`, on with `lull`'s `time` and
+//! - `EmbassyTime` (feature `embassy-time`, on with `lull`'s `time` and
 //!   `time-driver` features): `embassy_time::Instant`, the clock of
 //!   `Timer`, `Ticker` and `with_timeout`, whichever driver runs it (Lull's
 //!   SysTick driver or a HAL's). One notion of time for the whole
