@@ -234,7 +234,7 @@
 //! the `irq-wake` benchmark's `irq->task`, from SysTick's marker to the
 //! task's first instruction after its `await` (embassy-sync's `Signal`
 //! again). 106.4 instructions on average over 32 positions of the idle
-//! loop where the interrupt can land, 105 at best (exception entry and
+//! loop where the interrupt can land, 104 at best (exception entry and
 //! return are not instructions and are not counted). Lull's part:
 //!
 //! ```text
