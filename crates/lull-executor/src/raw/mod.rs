@@ -306,6 +306,11 @@
 //! - *The claim in inline assembly* (the bare LDREX/CMP/STREX loop):
 //!   `W->S` 167 instead of 166; the result still needs a test after the
 //!   `asm!` block. The swap (`sync::claim_idle`) needs no compare at all.
+//! - *Testing `root_done` in handlers only* (a Thread-mode root wake
+//!   cannot come between the root future's completion and `block_on`'s
+//!   return), with the "handler?" test first: `W->S` 159 -> 157,
+//!   `pingpong` 457 -> 455, but the root's yield paid one instruction more
+//!   (ring 30.8 -> 31.0) and the code grew by 100 bytes.
 //! - *A Thread-mode wake with plain loads and stores*: unsound while a
 //!   handler may claim the same word between the load and the store. It
 //!   would need a second link word (the inbox's), i.e. a 4-word header.
