@@ -132,7 +132,10 @@ fn firmware_crates() -> Vec<(PathBuf, Option<&'static str>)> {
 /// changed.
 fn is_peer(dir: &Path) -> bool {
     let name = dir.file_name().unwrap_or_default().to_string_lossy();
-    matches!(name.as_ref(), "embassy" | "rtic" | "lilos") || name.starts_with("tlsf")
+    matches!(
+        name.as_ref(),
+        "embassy" | "rtic" | "lilos" | "timer-embassy" | "timer-rtic"
+    ) || name.starts_with("tlsf")
 }
 
 /// Whether `dir` differs between `HEAD~1` and the working tree (the last
