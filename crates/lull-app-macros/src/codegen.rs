@@ -199,7 +199,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     }
 }
 
-/// `executor = X`: the executor type as `__lull_executor::Executor`, so the
+/// `executor = X`: the executor type as `__lull_executor::__LullExecutor`, so the
 /// generated code finds `X` wherever the user could mean it: declared or
 /// imported in the app module, or at the crate root (`lull::executor!` is
 /// usually invoked there), or by a path relative to the app module.
@@ -226,7 +226,7 @@ fn executor_alias(app: &App) -> TokenStream {
             #[allow(unused_imports)]
             use crate::*;
             /// The app's thread-mode executor (`executor = ..`).
-            pub(super) type Executor = #path;
+            pub(super) type __LullExecutor = #path;
         }
     }
 }

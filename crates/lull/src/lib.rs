@@ -54,9 +54,9 @@
 //! };
 //!
 //! // The thread-mode executor, spawning its tasks on `A`.
-//! lull::executor!(name = X, allocator = A);
+//! lull::executor!(name = Executor, allocator = A);
 //!
-//! #[lull::app(device = crate::device, executor = X)]
+//! #[lull::app(device = crate::device, executor = Executor)]
 //! mod app {
 //!     use lull::alloc::Box;
 //! #   use lull::__app_export::cortex_m;

@@ -111,7 +111,7 @@ fn executor_fields(app: &App) -> ExtraFields {
     if app.args.executor.is_none() {
         return ExtraFields::default();
     }
-    let x = quote!(super::__lull_executor::Executor);
+    let x = quote!(super::__lull_executor::__LullExecutor);
     ExtraFields {
         fields: quote! {
             /// The thread-mode executor handle (`executor = ..` of the app):
