@@ -532,10 +532,6 @@ impl BuildOnce {
             // SAFETY: forwarded contract.
             unsafe { svcall() };
         }
-        assert!(
-            !self.0.load(Ordering::Relaxed),
-            "#[lull::app]: SVCall did not build the generator tasks"
-        );
     }
 
     /// Called by the generated `SVCall`: returns once, for `main`'s build,
@@ -553,10 +549,7 @@ impl BuildOnce {
 #[cold]
 #[inline(never)]
 fn svc_reserved() -> ! {
-    panic!(
-        "#[lull::app]: SVCall is reserved by apps with generator tasks (main builds them there, \
-         in handler mode); it was entered again by an `svc` instruction"
-    )
+    panic!("#[lull::app]: SVCall is reserved: generator tasks are built there, once")
 }
 
 /// Storage of a generator task's state machine: `W` 8-byte words.
