@@ -119,6 +119,48 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             "Runs `f` with exclusive access to `{name}`, raising the running priority to its ceiling ({ceiling})."
         );
 
+        let traits =
+            |generics: TokenStream, proxy: TokenStream, free: bool, priority: TokenStream| {
+                quote! {
+                    #rcfg
+                    impl #generics #rt::Mutex for #proxy {
+                        type T = #ty;
+                        #[inline(always)]
+                        fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
+                            #name::lock(self, f)
+                        }
+                    }
+                    // SAFETY: the resource's storage, lock ceiling and mask;
+                    // `priority` is the owning task's (generator tasks read
+                    // BASEPRI instead); `FREE` only for top-priority generator
+                    // users, whom no other user can preempt.
+                    #rcfg
+                    unsafe impl #generics #rt::Proxy for #proxy {
+                        type T = #ty;
+                        const CEILING: u8 = super::#lock_ceiling_const;
+                        const BITS: u8 = super::__lull_device::NVIC_PRIO_BITS;
+                        const MASK: u32 = super::#mask_const;
+                        const FREE: bool = #free;
+                        #[inline(always)]
+                        fn ptr(&self) -> *mut #ty {
+                            super::#st.get()
+                        }
+                        #[inline(always)]
+                        fn priority(&self) -> Option<&#rt::Priority> {
+                            #priority
+                        }
+                    }
+                }
+            };
+        let plain_traits = traits(
+            quote!(<'a>),
+            quote!(#name<'a>),
+            false,
+            quote!(Some(self.priority)),
+        );
+        let gen_low_traits = traits(quote!(), quote!(#name), false, quote!(None));
+        let gen_top_traits = traits(quote!(), quote!(#name), true, quote!(None));
+
         plain.push(quote! {
             #rcfg
             #[doc = concat!("Proxy of shared resource `", stringify!(#name), "` in plain tasks.")]
@@ -150,33 +192,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     }
                 }
             }
-            #rcfg
-            impl<'a> #rt::Mutex for #name<'a> {
-                type T = #ty;
-                #[inline(always)]
-                fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
-                    #name::lock(self, f)
-                }
-            }
-            #rcfg
-            // SAFETY: the resource's storage, ceiling and mask; the priority
-            // is the owning task's.
-            #rcfg
-            unsafe impl<'a> #rt::Proxy for #name<'a> {
-                type T = #ty;
-                const CEILING: u8 = super::#lock_ceiling_const;
-                const BITS: u8 = super::__lull_device::NVIC_PRIO_BITS;
-                const MASK: u32 = super::#mask_const;
-                const FREE: bool = false;
-                #[inline(always)]
-                fn ptr(&self) -> *mut #ty {
-                    super::#st.get()
-                }
-                #[inline(always)]
-                fn priority(&self) -> Option<&#rt::Priority> {
-                    Some(self.priority)
-                }
-            }
+            #plain_traits
         });
 
         gen_low.push(quote! {
@@ -203,33 +219,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     }
                 }
             }
-            #rcfg
-            impl #rt::Mutex for #name {
-                type T = #ty;
-                #[inline(always)]
-                fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
-                    #name::lock(self, f)
-                }
-            }
-            #rcfg
-            // SAFETY: the resource's storage, ceiling and mask; generator
-            // tasks read BASEPRI (no stack-tracked priority).
-            #rcfg
-            unsafe impl #rt::Proxy for #name {
-                type T = #ty;
-                const CEILING: u8 = super::#lock_ceiling_const;
-                const BITS: u8 = super::__lull_device::NVIC_PRIO_BITS;
-                const MASK: u32 = super::#mask_const;
-                const FREE: bool = false;
-                #[inline(always)]
-                fn ptr(&self) -> *mut #ty {
-                    super::#st.get()
-                }
-                #[inline(always)]
-                fn priority(&self) -> Option<&#rt::Priority> {
-                    None
-                }
-            }
+            #gen_low_traits
         });
 
         gen_top.push(quote! {
@@ -257,33 +247,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                     f(unsafe { &mut *super::#st.get() })
                 }
             }
-            #rcfg
-            impl #rt::Mutex for #name {
-                type T = #ty;
-                #[inline(always)]
-                fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
-                    #name::lock(self, f)
-                }
-            }
-            #rcfg
-            // SAFETY: as for the generator proxy below the ceiling; `FREE`:
-            // no user of the resource can preempt its owner.
-            #rcfg
-            unsafe impl #rt::Proxy for #name {
-                type T = #ty;
-                const CEILING: u8 = super::#lock_ceiling_const;
-                const BITS: u8 = super::__lull_device::NVIC_PRIO_BITS;
-                const MASK: u32 = super::#mask_const;
-                const FREE: bool = true;
-                #[inline(always)]
-                fn ptr(&self) -> *mut #ty {
-                    super::#st.get()
-                }
-                #[inline(always)]
-                fn priority(&self) -> Option<&#rt::Priority> {
-                    None
-                }
-            }
+            #gen_top_traits
         });
 
         share_only.push(quote! {
