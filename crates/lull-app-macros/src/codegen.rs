@@ -109,6 +109,15 @@ pub(crate) fn cfg_each(cfgs: &TokenStream, items: TokenStream) -> TokenStream {
     quote!(#(#cfgs #items)*)
 }
 
+/// Puts `cfgs` (a task's or a resource's) on the items pushed to `out`
+/// since index `first`.
+pub(crate) fn cfg_from(out: &mut [TokenStream], first: usize, cfgs: &[syn::Attribute]) {
+    let c = cfg_attrs([cfgs]);
+    for item in &mut out[first..] {
+        *item = cfg_each(&c, std::mem::take(item));
+    }
+}
+
 /// The core exceptions (SysTick, PendSV) bound to tasks, with their
 /// priorities and `#[cfg]` predicates.
 pub(crate) fn exceptions_in_use(app: &App) -> Vec<(Ident, u8, TokenStream)> {

@@ -14,7 +14,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{cfg_attrs, cfg_each, rt, task_static};
+use super::{cfg_from, rt, task_static};
 use crate::analyze::Analysis;
 use crate::parse::{App, GenKind, LocalRef};
 
@@ -82,39 +82,29 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 };
             });
         }
-        cfg_from(&mut out, first, &r.cfgs);
-    }
-    // A hint, as a warning at the resource's name: a locked resource whose
-    // users all run at one priority needs no lock at all.
-    for r in app.shared.iter().filter(|r| !r.lock_free) {
-        let first = out.len();
-        let n = r.name.to_string();
-        let Some(levels) = analysis.levels.get(&n) else {
-            continue;
-        };
-        let share_only = app
-            .tasks
-            .iter()
-            .flat_map(|t| &t.shared)
-            .chain(app.idle.iter().flat_map(|i| &i.shared))
-            .any(|a| a.name == r.name && a.share_only);
-        let level = *levels.iter().next().expect("non-empty");
-        if share_only || levels.len() != 1 || level == 0 {
-            continue;
+        // A hint, as a warning at the resource's name: a locked resource
+        // whose users all run at one priority needs no lock at all.
+        let levels = analysis.levels.get(&n);
+        if let Some(&level) = levels.filter(|l| l.len() == 1).and_then(|l| l.first())
+            && !share_only
+            && !r.lock_free
+            && level != 0
+        {
+            let hint = format_ident!("__lull_hint_lock_free_{}", r.name);
+            let note = format!(
+                "`{n}` is only used at priority {level}: mark the field `#[lock_free]` and use \
+                 it as `&mut` without `lock` (allow this hint with `#[allow(deprecated)]` on the \
+                 app module)"
+            );
+            let name = &r.name;
+            out.push(quote_spanned! {name.span()=>
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals)]
+                #[doc(hidden)]
+                const #hint: () = ();
+                const _: () = #hint;
+            });
         }
-        let hint = format_ident!("__lull_hint_lock_free_{}", r.name);
-        let note = format!(
-            "`{n}` is only used at priority {level}: mark the field `#[lock_free]` and use it as \
-             `&mut` without `lock` (allow this hint with `#[allow(deprecated)]` on the app module)"
-        );
-        let name = &r.name;
-        out.push(quote_spanned! {name.span()=>
-            #[deprecated(note = #note)]
-            #[allow(non_upper_case_globals)]
-            #[doc(hidden)]
-            const #hint: () = ();
-            const _: () = #hint;
-        });
         cfg_from(&mut out, first, &r.cfgs);
     }
 
@@ -215,12 +205,4 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
     }
 
     quote!(#(#out)*)
-}
-
-/// Puts `cfgs` (a task's or a resource's) on the items pushed since `first`.
-fn cfg_from(out: &mut [TokenStream], first: usize, cfgs: &[syn::Attribute]) {
-    let c = cfg_attrs([cfgs]);
-    for item in &mut out[first..] {
-        *item = cfg_each(&c, std::mem::take(item));
-    }
 }

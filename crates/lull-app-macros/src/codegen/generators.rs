@@ -10,7 +10,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{cfg_attrs, cfg_each, context_ident, interrupt, rt, task_static};
+use super::{cfg_attrs, cfg_from, context_ident, interrupt, rt, task_static};
 use crate::analyze::Analysis;
 use crate::parse::{App, GenKind, Task};
 
@@ -78,11 +78,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             }
         }
         // A task configured out (`#[cfg]`) has no statics.
-        let cfgs = cfg_attrs([&t.cfgs[..]]);
-        let items: Vec<TokenStream> = out.drain(first..).collect();
-        for items in items {
-            out.push(cfg_each(&cfgs, items));
-        }
+        cfg_from(&mut out, first, &t.cfgs);
     }
     quote!(#(#out)*)
 }

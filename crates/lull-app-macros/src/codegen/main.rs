@@ -112,6 +112,9 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 const _: unsafe extern "C" fn() = SVCall;
             },
             quote! {
+                // SAFETY: init has returned (it owned the core peripherals);
+                // main alone uses the SCB now.
+                let mut core = unsafe { #rt::cortex_m::Peripherals::steal() };
                 // SAFETY: every resource is initialised; the task interrupts
                 // are still masked in the NVIC.
                 unsafe { __LULL_BUILDING.build(&mut core.SCB, __lull_device::NVIC_PRIO_BITS, SVCall) };
@@ -157,11 +160,6 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 #(#shared_writes)*
                 #(#local_writes)*
             }
-            #[allow(unused_mut)]
-            // SAFETY: init has returned; main is the only user of the core
-            // peripherals from here on (for the NVIC and the SCB).
-            let mut core = unsafe { #rt::cortex_m::Peripherals::steal() };
-            let _ = &mut core;
             #build
             #(#unmasks)*
             // SAFETY: every resource is initialised: tasks may run.

@@ -114,7 +114,6 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             #[doc(hidden)]
             pub const #mask_const: u32 = 0 #(#masked)*;
         });
-        let masked: Vec<TokenStream> = vec![quote!(| super::#mask_const)];
         let lock_doc = format!(
             "Runs `f` with exclusive access to `{name}`, raising the running priority to its ceiling ({ceiling})."
         );
@@ -177,7 +176,6 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 #[doc = #lock_doc]
                 #[inline(always)]
                 pub fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
-                    const MASK: u32 = 0 #(#masked)*;
                     // SAFETY: `self` exists only in the contexts of the
                     // resource's users; the ceiling covers all of them.
                     unsafe {
@@ -186,7 +184,7 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                             self.priority,
                             super::#lock_ceiling_const,
                             super::__lull_device::NVIC_PRIO_BITS,
-                            MASK,
+                            super::#mask_const,
                             f,
                         )
                     }
@@ -211,11 +209,10 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
                 #[doc = #lock_doc]
                 #[inline(always)]
                 pub fn lock<R>(&mut self, f: impl FnOnce(&mut #ty) -> R) -> R {
-                    const MASK: u32 = 0 #(#masked)*;
                     // SAFETY: as for the plain proxy; the dynamic priority
                     // is read from BASEPRI instead of a stack shadow.
                     unsafe {
-                        #rt::lock_gen(super::#st.get(), super::#lock_ceiling_const, super::__lull_device::NVIC_PRIO_BITS, MASK, f)
+                        #rt::lock_gen(super::#st.get(), super::#lock_ceiling_const, super::__lull_device::NVIC_PRIO_BITS, super::#mask_const, f)
                     }
                 }
             }
