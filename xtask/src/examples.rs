@@ -278,8 +278,9 @@ pub fn check_all(bless: bool) -> Result<usize> {
             }
             // The task sizes compiled into the firmware against the layouts
             // it printed at run time (`task-size` lines; `cargo xtask
-            // task-sizes`).
-            if out.stdout.contains("task-size ")
+            // task-sizes`), and the `#[lull::app]` task storage against its
+            // `app-size` lines.
+            if (out.stdout.contains("task-size ") || out.stdout.contains("app-size "))
                 && let Err(e) = crate::task_sizes::check_elf(elf, &out.stdout)
             {
                 failures.push(format!("{label}: {e}"));

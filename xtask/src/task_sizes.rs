@@ -10,6 +10,13 @@
 //! `F`. Without debug info (`debug = false` in the profile) the type is shown
 //! as `?`.
 //!
+//! `#[lull::app]` records the static storage of its tasks the same way, in
+//! the section `.lull.app` (`u32` bytes, `u32` alignment, then
+//! `<module>::<task> state|queue`): a generator task's state machine and a
+//! software task's input queue. They are printed in a second table; they
+//! are statics, reserved by the linker, so the pool proposal leaves them
+//! out.
+//!
 //! The proposal assumes at most `N` live tasks of each type (`--tasks N`,
 //! default 1): one class per distinct block, `N` blocks per task type in it.
 //! Next to it: the RAM the same tasks take in a `lull_tlsf::Tlsf` on a
@@ -25,7 +32,8 @@
 //! <bytes> <align>` in `FILE` (an example's output, where the firmware
 //! printed the layouts its executor reported at run time): the same
 //! multiset per executor, or an error. `cargo xtask test` does this for
-//! every example that prints such lines.
+//! every example that prints such lines, and likewise for the lines
+//! `app-size <task> <state|queue> <bytes> <align>` against `.lull.app`.
 
 use crate::Result;
 use object::{Object, ObjectSection};
@@ -82,12 +90,18 @@ pub fn run(args: &[String]) -> Result {
     if let Some(name) = &only {
         found.retain(|t| short_path(&t.executor) == name || t.executor == *name);
     }
-    print!("{}", report(&elf, &found, tasks));
+    let statics = read_app(&bytes).map_err(|e| format!("{elf}: {e}"))?;
+    if found.is_empty() && !statics.is_empty() {
+        println!("{elf}: no task spawned on a heap");
+    } else {
+        print!("{}", report(&elf, &found, tasks));
+    }
+    print!("{}", report_app(&statics));
     if let Some(file) = check {
         let text =
             std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
-        check_against(&found, &text).map_err(|e| format!("--check {file}: {e}"))?;
-        println!("\nchecked against {file}: every executor it names has the same layouts");
+        check_lines(&found, &statics, &text).map_err(|e| format!("--check {file}: {e}"))?;
+        println!("\nchecked against {file}: every layout it names is the same");
     }
     Ok(())
 }
@@ -125,8 +139,66 @@ pub fn read_tasks(elf: &[u8]) -> Result<Vec<Task>> {
     Ok(out)
 }
 
-/// `(bytes, align, symbol)` of each record of `.lull.tasks`: `u32` size,
-/// `u32` alignment, NUL-terminated symbol, padded to 4 bytes.
+/// The static storage of a `#[lull::app]` task (a record of `.lull.app`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppStorage {
+    /// Bytes of the state machine or the input queue.
+    pub bytes: u32,
+    /// Their alignment.
+    pub align: u32,
+    /// `<module>::<task>`.
+    pub task: String,
+    /// `state` (a generator task's state machine) or `queue` (a software
+    /// task's inputs).
+    pub what: String,
+}
+
+/// The `#[lull::app]` task storage of an ELF image, in section order.
+pub fn read_app(elf: &[u8]) -> Result<Vec<AppStorage>> {
+    let file = object::File::parse(elf).map_err(|e| e.to_string())?;
+    let Some(sec) = file.section_by_name(".lull.app") else {
+        return Ok(Vec::new());
+    };
+    parse_records(sec.data().map_err(|e| e.to_string())?)?
+        .into_iter()
+        .map(|(bytes, align, label)| {
+            let (task, what) = label
+                .rsplit_once(' ')
+                .ok_or(format!("bad .lull.app label `{label}`"))?;
+            Ok(AppStorage {
+                bytes,
+                align,
+                task: task.to_string(),
+                what: what.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The table of `#[lull::app]` task storage (empty without records).
+pub fn report_app(statics: &[AppStorage]) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    if statics.is_empty() {
+        return s;
+    }
+    let _ = writeln!(
+        s,
+        "\nstatic storage of #[lull::app] tasks (reserved by the linker, not from a heap):\n"
+    );
+    let _ = writeln!(s, "  bytes  align  what   task");
+    for a in statics {
+        let _ = writeln!(
+            s,
+            "  {:>5}  {:>5}  {:<5}  {}",
+            a.bytes, a.align, a.what, a.task
+        );
+    }
+    s
+}
+
+/// `(bytes, align, string)` of each record of `.lull.tasks` or `.lull.app`:
+/// `u32` size, `u32` alignment, NUL-terminated string, padded to 4 bytes.
 pub fn parse_records(data: &[u8]) -> Result<Vec<(u32, u32, String)>> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -139,13 +211,13 @@ pub fn parse_records(data: &[u8]) -> Result<Vec<(u32, u32, String)>> {
             continue;
         }
         if !align.is_power_of_two() {
-            return Err(format!("bad .lull.tasks record at {i}: alignment {align}"));
+            return Err(format!("bad record at {i}: alignment {align}"));
         }
         i += 8;
         let end = data[i..]
             .iter()
             .position(|&b| b == 0)
-            .ok_or("truncated .lull.tasks record")?;
+            .ok_or("truncated record")?;
         let symbol = String::from_utf8_lossy(&data[i..i + end]).into_owned();
         i = (i + end + 1).next_multiple_of(4);
         out.push((bytes, align, symbol));
@@ -376,12 +448,69 @@ pub fn check_against(tasks: &[Task], text: &str) -> Result {
     Ok(())
 }
 
-/// [`check_against`] on an ELF file: what `cargo xtask test` runs for every
-/// example that prints `task-size` lines.
+/// Compares the `#[lull::app]` records with the lines
+/// `app-size <task> <state|queue> <bytes> <align>` of `text` (what a
+/// firmware printed at run time, e.g. `size_of_val` of a generator task's
+/// state machine in its constructor): each line must match the record of
+/// that task (`<task>` is the last segment of its path) exactly.
+pub fn check_app(statics: &[AppStorage], text: &str) -> Result {
+    for rest in text.lines().filter_map(|l| l.strip_prefix("app-size ")) {
+        let w: Vec<&str> = rest.split_whitespace().collect();
+        let [task, what, bytes, align] = w[..] else {
+            return Err(format!(
+                "bad line `app-size {rest}` (task state|queue bytes align)"
+            ));
+        };
+        let want = (bytes.parse::<u32>(), align.parse::<u32>());
+        let (Ok(bytes), Ok(align)) = want else {
+            return Err(format!("bad line `app-size {rest}`: not numbers"));
+        };
+        let found: Vec<&AppStorage> = statics
+            .iter()
+            .filter(|a| a.what == what && short_path(&a.task) == task)
+            .collect();
+        match found[..] {
+            [a] if (a.bytes, a.align) == (bytes, align) => {}
+            [a] => {
+                return Err(format!(
+                    "{task} {what}: the firmware reported ({bytes}, {align}) (bytes, align) \
+                     at run time, its .lull.app has ({}, {})",
+                    a.bytes, a.align
+                ));
+            }
+            _ => {
+                return Err(format!(
+                    "{task} {what}: {} records in .lull.app, expected one",
+                    found.len()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`check_against`] for the `task-size` lines of `text` (if any) and
+/// [`check_app`] for its `app-size` lines.
+pub fn check_lines(tasks: &[Task], statics: &[AppStorage], text: &str) -> Result {
+    if text.contains("task-size ") {
+        check_against(tasks, text)?;
+    }
+    if text.contains("app-size ") {
+        check_app(statics, text)?;
+    }
+    if !text.contains("task-size ") && !text.contains("app-size ") {
+        return Err("no `task-size` or `app-size` line".into());
+    }
+    Ok(())
+}
+
+/// [`check_lines`] on an ELF file: what `cargo xtask test` runs for every
+/// example that prints `task-size` or `app-size` lines.
 pub fn check_elf(elf: &Path, stdout: &str) -> Result {
     let bytes = std::fs::read(elf).map_err(|e| format!("cannot read {}: {e}", elf.display()))?;
     let tasks = read_tasks(&bytes)?;
-    check_against(&tasks, stdout).map_err(|e| format!("task sizes: {e}"))
+    let statics = read_app(&bytes)?;
+    check_lines(&tasks, &statics, stdout).map_err(|e| format!("task sizes: {e}"))
 }
 
 #[cfg(test)]
@@ -415,6 +544,37 @@ mod tests {
         );
         assert!(parse_records(&record(24, 3, "x")).is_err());
         assert!(parse_records(&record(24, 4, "x")[..9]).is_err());
+    }
+
+    #[test]
+    fn app_records_are_checked_against_what_the_firmware_printed() {
+        let a = |bytes, align, task: &str, what: &str| AppStorage {
+            bytes,
+            align,
+            task: task.into(),
+            what: what.into(),
+        };
+        let statics = [
+            a(40, 8, "fw::app::sensor", "state"),
+            a(12, 4, "fw::app::log", "queue"),
+        ];
+        assert!(
+            check_app(
+                &statics,
+                "x\napp-size sensor state 40 8\napp-size log queue 12 4"
+            )
+            .is_ok()
+        );
+        let e = check_app(&statics, "app-size sensor state 48 8").unwrap_err();
+        assert!(e.contains("(48, 8)") && e.contains("(40, 8)"), "{e}");
+        assert!(check_app(&statics, "app-size other state 4 4").is_err());
+        assert!(check_app(&statics, "app-size sensor state x 8").is_err());
+        let r = report_app(&statics);
+        assert!(r.contains("   40      8  state  fw::app::sensor"), "{r}");
+        let mut data = record(40, 8, "fw::app::sensor state");
+        data.extend(record(12, 4, "fw::app::log queue"));
+        let parsed: Vec<_> = parse_records(&data).unwrap();
+        assert_eq!(parsed[1], (12, 4, "fw::app::log queue".to_string()));
     }
 
     #[test]

@@ -56,6 +56,34 @@ pub(crate) fn task_static(task: &Ident, what: &str) -> Ident {
     format_ident!("__lull_{}_{}", task, what)
 }
 
+/// A record of the static storage `what` (`state` or `queue`) of `task` in
+/// the firmware's non-allocated ELF section `.lull.app`, for
+/// `cargo xtask task-sizes`: `u32` bytes, `u32` alignment, then
+/// `<module path>::<task> <what>` NUL-terminated (the record sits next to
+/// the `.lull.tasks` records of `lull-executor`'s spawns). Emitted only
+/// for bare-metal ARM; no instruction, no flash, no RAM.
+pub(crate) fn storage_record(
+    task: &Ident,
+    what: &str,
+    bytes: TokenStream,
+    align: TokenStream,
+) -> TokenStream {
+    let label = format!("::{task} {what}");
+    quote! {
+        #[cfg(all(target_arch = "arm", target_os = "none"))]
+        ::core::arch::global_asm!(
+            ".pushsection .lull.app,\"\",%progbits",
+            ".p2align 2",
+            ".4byte {bytes}",
+            ".4byte {align}",
+            concat!(".asciz \"", module_path!(), #label, "\""),
+            ".popsection",
+            bytes = const #bytes,
+            align = const #align,
+        );
+    }
+}
+
 /// `#[cfg(..)]` attributes of several sources (task, list entry, resource
 /// field), to put on one generated item.
 pub(crate) fn cfg_attrs<'a>(

@@ -456,6 +456,12 @@
 //! A generator task's state machine must not hold a lock across an
 //! `.await` (`lock` takes a closure; awaiting inside it does not compile).
 //!
+//! Every task's static storage is recorded in the firmware, in the ELF
+//! section `.lull.app` (never flashed, no RAM, no instruction): the bytes
+//! and alignment of each generator task's state machine and of each
+//! software task's input queue. `cargo xtask task-sizes <elf>` prints them
+//! next to the tasks spawned on an executor's heap.
+//!
 //! ## `#[cfg]` on tasks, fields and list entries
 //!
 //! ```rust

@@ -10,7 +10,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{cfg_attrs, context_ident, generators, interrupt, rt, task_static};
+use super::{
+    cfg_attrs, cfg_each, context_ident, generators, interrupt, rt, storage_record, task_static,
+};
 use crate::analyze::Analysis;
 use crate::parse::{App, GenKind, Task};
 
@@ -97,6 +99,13 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             #[doc(hidden)]
             static #queue: #rt::Queue<#elem, #slots, #cap> = #rt::Queue::new();
         });
+        let record = storage_record(
+            t.name(),
+            "queue",
+            quote!(::core::mem::size_of::<#rt::Queue<#elem, #slots, #cap>>()),
+            quote!(::core::mem::align_of::<#rt::Queue<#elem, #slots, #cap>>()),
+        );
+        out.push(cfg_each(&cfgs, record));
     }
 
     for (&priority, dispatcher) in &analysis.dispatchers {

@@ -10,7 +10,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{cfg_attrs, cfg_from, context_ident, interrupt, rt, task_static};
+use super::{cfg_attrs, cfg_from, context_ident, interrupt, rt, storage_record, task_static};
 use crate::analyze::Analysis;
 use crate::parse::{App, GenKind, Task};
 
@@ -31,6 +31,12 @@ pub fn codegen(app: &App, analysis: &Analysis) -> TokenStream {
             #[doc(hidden)]
             static #slot: #rt::GenSlot<#words> = #rt::GenSlot::new();
         });
+        out.push(storage_record(
+            name,
+            "state",
+            quote!(#rt::gen_bytes(&#name)),
+            quote!(#rt::gen_align(&#name)),
+        ));
         if let Some(mono) = &app.args.monotonic {
             let started = task_static(name, "started");
             out.push(quote! {
