@@ -1683,8 +1683,10 @@ pub(crate) unsafe fn join_drop(t: NonNull<Header>) {
     let h = unsafe { t.as_ref() };
     let vt = h.vtable();
     match vt.kind {
-        // SAFETY: Running: forget the waiter.
-        Kind::Running => drop(unsafe { (vt.take_joiner)(t) }),
+        // SAFETY: Running with a waiter: forget it. (Testing `joined`
+        // here, not only in `take_joiner`, saves the indirect call when
+        // the handle was never awaited, as in `drop(x.spawn(..))`.)
+        Kind::Running if h.joined.get() => drop(unsafe { (vt.take_joiner)(t) }),
         // SAFETY: Done: nobody will take the output.
         Kind::Done => unsafe { (vt.discard)(t) },
         _ => {}
