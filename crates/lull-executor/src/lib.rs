@@ -367,10 +367,16 @@ pub mod __private {
 #[track_caller]
 pub fn spawn<E: raw::ExecutorType, F: Future + 'static>(x: E, future: F) -> JoinHandle<F::Output> {
     task_sizes::record::<F, E>();
-    match raw::try_spawn(x, future) {
+    // The failure carries no future (dropped at once): the result is a
+    // pointer or a small error, tested in registers. The panics are here,
+    // not in a closure, so that `#[track_caller]` names the user's call.
+    match raw::spawn_with(x, future, Ok, |future, why| {
+        drop(future);
+        Err(why)
+    }) {
         Ok(t) => JoinHandle::new(t),
-        Err((_, raw::SpawnFailure::NoMemory(layout))) => lull_alloc::handle_alloc_error(layout),
-        Err((_, raw::SpawnFailure::Full)) => full(E::executor().capacity()),
+        Err(raw::SpawnFailure::NoMemory(layout)) => lull_alloc::handle_alloc_error(layout),
+        Err(raw::SpawnFailure::Full) => full(E::executor().capacity()),
     }
 }
 

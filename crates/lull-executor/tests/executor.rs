@@ -549,15 +549,25 @@ fn try_spawn_at_capacity_and_out_of_memory() {
         assert!(matches!(e.kind(), SpawnErrorKind::OutOfMemory(l) if l.size() > 512));
         assert_eq!(x.block_on(e.into_future()), 7);
         assert_eq!(a.statistics(), before);
-        // `spawn` panics naming the capacity.
+        // `spawn` panics naming the capacity, at the caller's line.
         let _h1 = x.spawn(async {});
         let _h2 = x.spawn(async {});
+        thread_local!(static AT: RefCell<Option<(String, u32)>> = const { RefCell::new(None) });
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|info| {
+            let at_line = info.location().map(|l| (l.file().to_string(), l.line()));
+            AT.with(|at| *at.borrow_mut() = at_line);
+        }));
+        let line = line!() + 2;
         let msg = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             x.spawn(async {});
-        }))
-        .unwrap_err();
+        }));
+        std::panic::set_hook(hook);
+        let msg = msg.unwrap_err();
         let msg = msg.downcast_ref::<String>().unwrap();
         assert!(msg.contains("max_spawned_tasks = 2"), "{msg}");
+        let (file, at) = AT.with(|at| at.borrow_mut().take()).unwrap();
+        assert!(file.ends_with("executor.rs") && at == line, "{file}:{at}");
     });
 }
 
