@@ -256,7 +256,9 @@ macro_rules! executor {
         }
 
         const _: () = {
-            static EXECUTOR: $crate::raw::Executor = $crate::raw::Executor::new($cap);
+            static EXECUTOR: $crate::raw::Executor = $crate::raw::Executor::new();
+            const CAPACITY: usize = $cap;
+            const _: () = ::core::assert!(CAPACITY > 0, "max_spawned_tasks must be at least 1");
             static WAKER_VTABLE: ::core::task::RawWakerVTable =
                 $crate::raw::waker_vtable::<$name>();
             static ROOT_WAKER_VTABLE: ::core::task::RawWakerVTable =
@@ -269,6 +271,7 @@ macro_rules! executor {
                 const WAKER_VTABLE: &'static ::core::task::RawWakerVTable = &WAKER_VTABLE;
                 const ROOT_WAKER_VTABLE: &'static ::core::task::RawWakerVTable =
                     &ROOT_WAKER_VTABLE;
+                const CAPACITY: usize = CAPACITY;
                 #[inline(always)]
                 fn executor() -> &'static $crate::raw::Executor {
                     &EXECUTOR
@@ -335,7 +338,7 @@ macro_rules! executor {
             /// `max_spawned_tasks` (`usize::MAX` when not given).
             #[inline]
             $vis fn capacity(self) -> usize {
-                <$name as $crate::raw::ExecutorType>::executor().capacity()
+                <$name as $crate::raw::ExecutorType>::CAPACITY
             }
         }
     };
@@ -376,7 +379,7 @@ pub fn spawn<E: raw::ExecutorType, F: Future + 'static>(x: E, future: F) -> Join
     }) {
         Ok(t) => JoinHandle::new(t),
         Err(raw::SpawnFailure::NoMemory(layout)) => lull_alloc::handle_alloc_error(layout),
-        Err(raw::SpawnFailure::Full) => full(E::executor().capacity()),
+        Err(raw::SpawnFailure::Full) => full(E::CAPACITY),
     }
 }
 
@@ -425,7 +428,7 @@ pub fn try_spawn<E: raw::ExecutorType, F: Future + 'static>(
         Err((future, raw::SpawnFailure::Full)) => Err(SpawnError {
             future,
             kind: SpawnErrorKind::Full {
-                capacity: E::executor().capacity(),
+                capacity: E::CAPACITY,
             },
         }),
         Err((future, raw::SpawnFailure::NoMemory(layout))) => Err(SpawnError {

@@ -533,6 +533,9 @@ pub unsafe trait ExecutorType: Copy + 'static {
     /// The waker vtable of the `block_on` future (a `static` built by
     /// [`root_waker_vtable::<Self>()`](root_waker_vtable)).
     const ROOT_WAKER_VTABLE: &'static RawWakerVTable;
+    /// `max_spawned_tasks` (`usize::MAX`: no limit but memory; at least 1).
+    /// A constant, so that an unbounded executor's spawn tests nothing.
+    const CAPACITY: usize;
     /// The executor's state.
     fn executor() -> &'static Executor;
     /// The allocator handle stored in the executor handle.
@@ -558,7 +561,6 @@ pub struct Executor {
     /// so that `live_tasks` may be read from anywhere (`ExecutorType::
     /// executor()` is a safe function any context can call).
     live: AtomicUsize,
-    capacity: usize,
     #[cfg(not(target_os = "none"))]
     pub(crate) host: host::Hooks,
 }
@@ -595,10 +597,9 @@ unsafe fn no_poison(_: NonNull<Header>) -> Option<Waker> {
 }
 
 impl Executor {
-    /// A new executor that runs at most `capacity` spawned tasks at a time
-    /// (`usize::MAX`: no limit but memory).
-    pub const fn new(capacity: usize) -> Self {
-        assert!(capacity > 0, "max_spawned_tasks must be at least 1");
+    /// A new executor (its capacity is [`ExecutorType::CAPACITY`]).
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
         Executor {
             inbox: AtomicPtr::new(ptr::null_mut()),
             tail: Cell::new(ptr::null_mut()),
@@ -619,7 +620,6 @@ impl Executor {
             root_done: AtomicBool::new(false),
             in_block_on: Cell::new(false),
             live: AtomicUsize::new(0),
-            capacity,
             #[cfg(not(target_os = "none"))]
             host: host::Hooks::new(),
         }
@@ -635,11 +635,6 @@ impl Executor {
     fn add_live(&self, n: usize) {
         self.live
             .store(self.live.load(Relaxed).wrapping_add(n), Relaxed);
-    }
-
-    /// The `max_spawned_tasks` of this executor (`usize::MAX` if unbounded).
-    pub fn capacity(&self) -> usize {
-        self.capacity
     }
 
     /// Appends a claimed task (queue word CLAIMED or INBOX) to the ring.
@@ -902,7 +897,19 @@ impl Executor {
         // The common case: not woken meanwhile and still referenced (a
         // Running task's future holds a reference; the root's `refs` is
         // zero only from its completion to here, see `poll_root`).
-        if h.woken.load(sync::FLAG) == 0 && h.refs.load(Relaxed) != 0 {
+        if h.woken.load(sync::FLAG) == 0 {
+            if h.refs.load(Relaxed) != 0 {
+                return false;
+            }
+            // Unreferenced: the root after its future completed (its
+            // `refs` is zero only then; root wakes do nothing any more),
+            // or a finished task that no waker or handle refers to.
+            if ptr::eq(cur, &self.root) {
+                h.refs.store(REF, Relaxed);
+                return true;
+            }
+            // SAFETY: `cur` is alive, IDLE, not woken, unreferenced.
+            unsafe { free_unreferenced(NonNull::new_unchecked(cur)) };
             return false;
         }
         // SAFETY: `cur` is alive and just became IDLE; Thread mode.
@@ -980,6 +987,21 @@ unsafe fn settle(t: NonNull<Header>) {
     }
 }
 
+/// [`Executor::park`] of a spawned task that was not woken and has no
+/// references (it finished, and no waker or handle refers to it): frees it,
+/// unless a handler that dropped the last reference after the word became
+/// IDLE claimed it for the inbox (the drain frees it then). No new wake can
+/// come (wakers hold references), so unlike [`settle`] it tests neither
+/// `woken` nor `refs` again.
+#[inline(never)]
+unsafe fn free_unreferenced(t: NonNull<Header>) {
+    // SAFETY: `t` is alive (caller).
+    if sync::claim_idle(&unsafe { t.as_ref() }.state, CLAIMED) {
+        // SAFETY: no references, claimed, Thread mode.
+        unsafe { free(t) };
+    }
+}
+
 /// Drops what is left of an unreferenced, unqueued task and frees it.
 unsafe fn free(t: NonNull<Header>) {
     // SAFETY: `t` is alive (caller).
@@ -988,8 +1010,10 @@ unsafe fn free(t: NonNull<Header>) {
         // SAFETY: the output is there (Done); this makes the task Dead.
         unsafe { (vt.discard)(t) };
     }
-    // SAFETY: the future and output are gone; nothing refers to `t`.
-    unsafe { (t.as_ref().vtable().dealloc)(t) };
+    // SAFETY: the future and output are gone; nothing refers to `t`. Every
+    // vtable of a task type has the same `dealloc`, so `vt`'s is the one
+    // (no reload after `discard`).
+    unsafe { (vt.dealloc)(t) };
 }
 
 /// Drops `amount` from `refs`; on the last reference, frees the task (Thread
@@ -1482,7 +1506,9 @@ pub(crate) fn spawn_with<E: ExecutorType, F: Future + 'static, R>(
          only (its handles are !Send and X::get() is None in handlers)"
     );
     let ex = E::executor();
-    if ex.live.load(Relaxed) >= ex.capacity {
+    // Unbounded (`usize::MAX`): no test at all (memory runs out long
+    // before the count could reach it).
+    if E::CAPACITY != usize::MAX && ex.live.load(Relaxed) >= E::CAPACITY {
         return failed(future, SpawnFailure::Full);
     }
     let layout = Layout::new::<TaskOf<F, E>>();
