@@ -1,7 +1,8 @@
 //! Compile-fail tests: nothing that holds or reaches the executor's
 //! Thread-mode state (its handle, a `JoinHandle`, a coroutine task) can be
 //! sent or shared with another context — a handler, a
-//! `critical_section::Mutex` static, another thread. Pinned to the
+//! `critical_section::Mutex` static, another thread; and an executor with
+//! `max_spawned_tasks = 0` does not compile. Pinned to the
 //! toolchain of `rust-toolchain.toml` (1.95.0): the expected messages are
 //! rustc's.
 
