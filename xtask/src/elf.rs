@@ -70,7 +70,7 @@ pub fn markers(path: &Path) -> Result<Vec<Marker>> {
 }
 
 /// Bytes of code per part of a program: from the DWARF line table (read
-/// with `llvm-dwarfdump --debug-line`), each instruction range is given to
+/// with `gimli`), each instruction range is given to
 /// the source file it came from, inlined code included; the bytes whose file
 /// path contains one of `executor` are the executor's, of `allocator` the
 /// allocator's. Returns `(executor, allocator)`.
@@ -82,113 +82,76 @@ pub fn markers(path: &Path) -> Result<Vec<Marker>> {
 /// Lull's executor), a procedural macro's output at its call site (RTIC's
 /// generated dispatchers count as the application's).
 pub fn text_parts(path: &Path, executor: &[String], allocator: &[String]) -> Result<(u64, u64)> {
-    let dump = |args: &[&str]| -> Result<String> {
-        let out = std::process::Command::new("llvm-dwarfdump")
-            .args(args)
-            .arg(path)
-            .output()
-            .map_err(|e| {
-                format!("llvm-dwarfdump (Debian: `apt-get install llvm`) could not run: {e}")
-            })?;
-        if !out.status.success() {
-            return Err(format!("llvm-dwarfdump {args:?} {} failed", path.display()));
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    use gimli::{EndianSlice, LittleEndian};
+    let bytes = read(path)?;
+    let file = object::File::parse(&*bytes).map_err(|e| e.to_string())?;
+    let load = |id: gimli::SectionId| -> std::result::Result<_, gimli::Error> {
+        let data = file
+            .section_by_name(id.name())
+            .and_then(|s| s.data().ok())
+            .unwrap_or(&[]);
+        Ok(EndianSlice::new(data, LittleEndian))
     };
-    // Each compile unit's line table (by offset) and the directory its
-    // relative paths start from.
-    let mut comp_dirs: HashMap<String, String> = HashMap::new();
-    let mut stmt_list = String::new();
-    for line in dump(&["--debug-info", "--recurse-depth=0"])?.lines() {
-        let l = line.trim();
-        let value = || l.split(['(', ')']).nth(1).unwrap_or("").trim_matches('"');
-        if l.starts_with("DW_AT_stmt_list") {
-            stmt_list = value()
-                .trim_start_matches("0x")
-                .trim_start_matches('0')
-                .to_string();
-        } else if l.starts_with("DW_AT_comp_dir") {
-            comp_dirs.insert(stmt_list.clone(), value().to_string());
-        }
-    }
-    let text = dump(&["--debug-line"])?;
-    let mut comp_dir = String::new();
+    let dwarf = gimli::Dwarf::load(load).map_err(|e| e.to_string())?;
+    let text = |v: gimli::AttributeValue<EndianSlice<LittleEndian>>, unit: &gimli::Unit<_>| {
+        dwarf
+            .attr_string(unit, v)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
     let (mut exec, mut alloc) = (0u64, 0u64);
-    let mut dirs: HashMap<usize, String> = HashMap::new();
-    let mut files: HashMap<usize, String> = HashMap::new();
-    let mut file_index = 0;
-    let mut pending_name: Option<String> = None;
-    // The row that starts the current range: (address, file index).
-    let mut open: Option<(u64, usize)> = None;
-    let quoted = |l: &str| l.split('"').nth(1).unwrap_or("").to_string();
-    // `include_directories[  3] = …`, `file_names[  3]:` → 3.
-    let index = |l: &str| -> usize {
-        l.split(['[', ']'])
-            .nth(1)
-            .and_then(|n| n.trim().parse().ok())
-            .unwrap_or(usize::MAX)
-    };
-    for line in text.lines() {
-        let l = line.trim();
-        if let Some(offset) = l.strip_prefix("debug_line[") {
-            let offset = offset.trim_end_matches(']').trim_start_matches("0x");
-            comp_dir = comp_dirs
-                .get(offset.trim_start_matches('0'))
-                .cloned()
-                .unwrap_or_default();
-            dirs.clear();
-            dirs.insert(0, comp_dir.clone());
-            files.clear();
-            open = None;
-        } else if l.starts_with("include_directories[") {
-            let dir = quoted(l);
-            let dir = if dir.starts_with('/') {
-                dir
-            } else {
-                format!("{comp_dir}/{dir}")
-            };
-            dirs.insert(index(l), dir);
-        } else if l.starts_with("file_names[") {
-            file_index = index(l);
-        } else if l.starts_with("name:") {
-            pending_name = Some(quoted(l));
-        } else if let Some(idx) = l.strip_prefix("dir_index:") {
-            let name = pending_name.take().unwrap_or_default();
-            let dir = idx
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| dirs.get(&i))
-                .cloned()
-                .unwrap_or_default();
-            files.insert(file_index, format!("{dir}/{name}"));
-        } else if let Some(hex) = l.strip_prefix("0x") {
-            let f: Vec<&str> = hex.split_whitespace().collect();
-            let (Some(addr), Some(file)) = (
-                f.first().and_then(|a| u64::from_str_radix(a, 16).ok()),
-                f.get(3).and_then(|x| x.parse::<usize>().ok()),
-            ) else {
-                continue;
-            };
-            if let Some((start, fi)) = open
-                && let Some(src) = files.get(&fi)
-            {
-                let n = addr.saturating_sub(start);
-                // Rust's own library inlined into a function counts for the
-                // crate of that function (the unit this line table is of).
-                let unit = format!("{comp_dir}/");
-                let src = if src.starts_with("/rustc/") {
-                    &unit
-                } else {
-                    src
-                };
-                if executor.iter().any(|p| src.contains(p.as_str())) {
-                    exec += n;
-                } else if allocator.iter().any(|p| src.contains(p.as_str())) {
-                    alloc += n;
+    let mut units = dwarf.units();
+    while let Some(header) = units.next().map_err(|e| e.to_string())? {
+        let unit = dwarf.unit(header).map_err(|e| e.to_string())?;
+        let Some(program) = unit.line_program.clone() else {
+            continue;
+        };
+        let comp_dir = unit
+            .comp_dir
+            .map(|d| d.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let unit_path = format!("{comp_dir}/");
+        // The source path of each file index of this line table.
+        let mut paths: HashMap<u64, String> = HashMap::new();
+        let mut rows = program.rows();
+        // The row that starts the current range: (address, file index).
+        let mut open: Option<(u64, u64)> = None;
+        while let Some((header, row)) = rows.next_row().map_err(|e| e.to_string())? {
+            if let Some((start, fi)) = open {
+                if !paths.contains_key(&fi)
+                    && let Some(f) = header.file(fi)
+                {
+                    let name = text(f.path_name(), &unit);
+                    let dir = f
+                        .directory(header)
+                        .map(|d| text(d, &unit))
+                        .unwrap_or_default();
+                    let dir = if dir.starts_with('/') {
+                        dir
+                    } else if dir.is_empty() {
+                        comp_dir.clone()
+                    } else {
+                        format!("{comp_dir}/{dir}")
+                    };
+                    paths.insert(fi, format!("{dir}/{name}"));
+                }
+                if let Some(src) = paths.get(&fi) {
+                    let n = row.address().saturating_sub(start);
+                    // Rust's own library inlined into a function counts for
+                    // the crate of that function (the unit of this table).
+                    let src = if src.starts_with("/rustc/") {
+                        &unit_path
+                    } else {
+                        src
+                    };
+                    if executor.iter().any(|p| src.contains(p.as_str())) {
+                        exec += n;
+                    } else if allocator.iter().any(|p| src.contains(p.as_str())) {
+                        alloc += n;
+                    }
                 }
             }
-            open = (!l.contains("end_sequence")).then_some((addr, file));
+            open = (!row.end_sequence()).then_some((row.address(), row.file_index()));
         }
     }
     Ok((exec, alloc))
