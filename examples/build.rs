@@ -1,5 +1,6 @@
 //! Picks the memory map of the board selected by the `board-*` feature and
-//! links with cortex-m-rt's `link.x`.
+//! links with cortex-m-rt's `link.x`, which includes `device.x` (the default
+//! handlers of `lull_examples::device`'s interrupt lines).
 use std::{env, fs, path::PathBuf};
 
 fn main() {
@@ -20,7 +21,9 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     let memory = manifest.join(board).join("memory.x");
     fs::copy(&memory, out.join("memory.x")).unwrap();
+    fs::copy(manifest.join("device.x"), out.join("device.x")).unwrap();
     println!("cargo:rustc-link-search={}", out.display());
     println!("cargo:rustc-link-arg-bins=-Tlink.x");
     println!("cargo:rerun-if-changed={}", memory.display());
+    println!("cargo:rerun-if-changed=device.x");
 }

@@ -7,6 +7,14 @@
 //!
 //! A panic prints its message and exits with status 1, so a test never hangs
 //! on a failed assertion.
+//!
+//! The `#[lull::app]` examples are plain programs, the same on every board:
+//! their device crate is [`device`], which names six interrupt lines
+//! `SWI0`..`SWI5` that no peripheral raises in QEMU and maps them to the
+//! selected board's line numbers (with its priority bits and vector table).
+//! Copied into a real application, an example names its chip's PAC and
+//! real interrupts instead (`device = stm32f4xx_hal::pac`,
+//! `binds = USART2`).
 #![no_std]
 
 use core::panic::PanicInfo;
@@ -14,14 +22,7 @@ use core::panic::PanicInfo;
 #[doc(hidden)]
 pub use cortex_m_semihosting as __sh;
 
-// Link the board's device crate into every example, used or not: its
-// interrupt vectors complete cortex-m-rt's vector table.
-#[cfg(feature = "board-lm3s6965evb")]
-use lm3s6965 as _;
-#[cfg(any(feature = "board-mps2-an386", feature = "board-mps2-an505"))]
-use mps2_device as _;
-#[cfg(feature = "board-microbit")]
-use nrf51_pac as _;
+pub mod device;
 
 /// The board this firmware was built for (selected by a `board-*` feature).
 pub const BOARD: &str = if cfg!(feature = "board-lm3s6965evb") {
@@ -70,44 +71,6 @@ pub fn exit(code: u8) -> ! {
     loop {
         cortex_m::asm::nop();
     }
-}
-
-/// Hands this board's device crate and free interrupts to `$app`, a
-/// `macro_rules!` that defines an example's `#[lull::app]`:
-/// `$app!(device, HW0, HW1, HW2, HW3, DISPATCHER0, DISPATCHER1)`.
-///
-/// The interrupt names of the two boards' device crates differ (the handler
-/// of a hardware task is named after its interrupt), so the examples take
-/// them as macro arguments. The interrupts are ones no peripheral raises in
-/// QEMU: lm3s6965evb uses the `lm3s6965` 0.2 PAC (GPIO ports A–D, dispatchers
-/// SSI0 and QEI0, 3 priority bits); microbit the `nrf51-pac` 0.12 PAC
-/// (software interrupts SWI0–SWI5, 2 priority bits).
-#[cfg(feature = "board-lm3s6965evb")]
-#[macro_export]
-macro_rules! board_app {
-    ($app:ident) => {
-        $app!(lm3s6965, GPIOA, GPIOB, GPIOC, GPIOD, SSI0, QEI0);
-    };
-}
-
-/// See the lm3s6965evb variant.
-#[cfg(feature = "board-microbit")]
-#[macro_export]
-macro_rules! board_app {
-    ($app:ident) => {
-        $app!(nrf51_pac, SWI0, SWI1, SWI2, SWI3, SWI4, SWI5);
-    };
-}
-
-/// See the lm3s6965evb variant. QEMU's MPS2 boards (Cortex-M4F and M33)
-/// have no device crate; `mps2-device` (in `examples/mps2-device`) names
-/// interrupt lines 24..31, which no device of either board raises.
-#[cfg(any(feature = "board-mps2-an386", feature = "board-mps2-an505"))]
-#[macro_export]
-macro_rules! board_app {
-    ($app:ident) => {
-        $app!(mps2_device, IRQ24, IRQ25, IRQ26, IRQ27, IRQ28, IRQ29);
-    };
 }
 
 #[panic_handler]

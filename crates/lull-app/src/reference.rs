@@ -6,8 +6,11 @@
 //! e.g. `device = lm3s6965`), the way `tests/host_app.rs` does. On the host
 //! `pend` does nothing and no task runs, so the examples check what
 //! compiles and what `spawn` returns. Complete programs that run in QEMU are
-//! in `examples/src/bin/app_*.rs` and `gen_*.rs` of the repository, and
-//! `templates/app/` is a project to start from.
+//! in `examples/src/bin/app_*.rs` and `gen_*.rs` of the repository (their
+//! `device = lull_examples::device` names interrupt lines `SWI0`..`SWI5`
+//! that every QEMU board of the tests has; a real application names its PAC
+//! and the interrupts it uses), and `templates/app/` is a project to start
+//! from.
 //!
 //! In the examples `lull` is this crate (`extern crate lull_app as lull`,
 //! hidden); an application depends on the umbrella crate `lull`, where this

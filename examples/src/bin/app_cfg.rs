@@ -8,72 +8,66 @@
 #![no_std]
 #![no_main]
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device)]
-        mod app {
-            use lull_examples::{exit, println};
-            use $device::Interrupt;
+#[lull::app(device = lull_examples::device)]
+mod app {
+    use lull_examples::device::Interrupt;
+    use lull_examples::{exit, println};
 
-            #[shared]
-            struct Shared {
-                counter: u32,
+    #[shared]
+    struct Shared {
+        counter: u32,
+        #[cfg(debug_assertions)]
+        trace: [u32; 4],
+    }
+
+    #[local]
+    struct Local {}
+
+    #[init]
+    fn init(_: init::Context) -> (Shared, Local) {
+        println!("init (debug_assertions: {})", cfg!(debug_assertions));
+        lull::app::pend(Interrupt::SWI0);
+        (
+            Shared {
+                counter: 0,
                 #[cfg(debug_assertions)]
-                trace: [u32; 4],
-            }
+                trace: [0; 4],
+            },
+            Local {},
+        )
+    }
 
-            #[local]
-            struct Local {}
+    #[task(binds = SWI0, priority = 1, shared = [counter, #[cfg(debug_assertions)] trace])]
+    fn low(mut cx: low::Context) {
+        cx.shared.counter.lock(|c| {
+            *c += 1;
+            // In release `high` preempts at once: the ceiling is 2. In a
+            // debug build `checker` (priority 3) raises it to 3: `high` waits.
+            lull::app::pend(Interrupt::SWI1);
+            println!("low: counter = {} under the lock", *c);
+        });
+        #[cfg(debug_assertions)]
+        cx.shared.trace.lock(|t| t[0] += 1);
+        #[cfg(debug_assertions)]
+        lull::app::pend(Interrupt::SWI2);
+        println!("low: done");
+        exit(0)
+    }
 
-            #[init]
-            fn init(_: init::Context) -> (Shared, Local) {
-                println!("init (debug_assertions: {})", cfg!(debug_assertions));
-                lull::app::pend(Interrupt::$hw0);
-                (
-                    Shared {
-                        counter: 0,
-                        #[cfg(debug_assertions)]
-                        trace: [0; 4],
-                    },
-                    Local {},
-                )
-            }
+    #[task(binds = SWI1, priority = 3)]
+    fn high(_: high::Context) {
+        println!("high: preempted low's lock");
+    }
 
-            #[task(binds = $hw0, priority = 1, shared = [counter, #[cfg(debug_assertions)] trace])]
-            fn low(mut cx: low::Context) {
-                cx.shared.counter.lock(|c| {
-                    *c += 1;
-                    // In release `high` preempts at once: the ceiling is 2. In a
-                    // debug build `checker` (priority 3) raises it to 3: `high` waits.
-                    lull::app::pend(Interrupt::$hw1);
-                    println!("low: counter = {} under the lock", *c);
-                });
-                #[cfg(debug_assertions)]
-                cx.shared.trace.lock(|t| t[0] += 1);
-                #[cfg(debug_assertions)]
-                lull::app::pend(Interrupt::$hw2);
-                println!("low: done");
-                exit(0)
-            }
+    #[task(binds = SWI2, priority = 2, shared = [counter])]
+    fn mid(mut cx: mid::Context) {
+        cx.shared.counter.lock(|c| *c += 1);
+    }
 
-            #[task(binds = $hw1, priority = 3)]
-            fn high(_: high::Context) {
-                println!("high: preempted low's lock");
-            }
-
-            #[task(binds = $hw2, priority = 2, shared = [counter])]
-            fn mid(mut cx: mid::Context) {
-                cx.shared.counter.lock(|c| *c += 1);
-            }
-
-            #[cfg(debug_assertions)]
-            #[task(binds = $hw3, priority = 3, shared = [counter, trace])]
-            fn checker(mut cx: checker::Context) {
-                let n = cx.shared.counter.lock(|c| *c);
-                cx.shared.trace.lock(|t| t[1] = n);
-            }
-        }
-    };
+    #[cfg(debug_assertions)]
+    #[task(binds = SWI3, priority = 3, shared = [counter, trace])]
+    fn checker(mut cx: checker::Context) {
+        let n = cx.shared.counter.lock(|c| *c);
+        cx.shared.trace.lock(|t| t[1] = n);
+    }
 }
-
-lull_examples::board_app!(app);

@@ -25,64 +25,58 @@ lull::executor!(name = X, allocator = A);
 /// Readings from the interrupt handler to idle's task.
 static READINGS: Channel<CriticalSectionRawMutex, u32, 4> = Channel::new();
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device, executor = X)]
-        mod app {
-            use crate::READINGS;
-            use lull::executor::yield_now;
-            use lull_examples::{exit, println};
-            use $device::Interrupt;
+#[lull::app(device = lull_examples::device, executor = X)]
+mod app {
+    use crate::READINGS;
+    use lull::executor::yield_now;
+    use lull_examples::device::Interrupt;
+    use lull_examples::{exit, println};
 
-            #[shared]
-            struct Shared {}
+    #[shared]
+    struct Shared {}
 
-            #[local]
-            struct Local {}
+    #[local]
+    struct Local {}
 
-            #[init]
-            fn init(_: init::Context) -> (Shared, Local) {
-                println!("init");
-                (Shared {}, Local {})
+    #[init]
+    fn init(_: init::Context) -> (Shared, Local) {
+        println!("init");
+        (Shared {}, Local {})
+    }
+
+    #[idle]
+    fn idle(cx: idle::Context) -> ! {
+        let x = cx.executor;
+        println!("idle: {:?} on {:?}", x, cx.allocator);
+        x.spawn(async {
+            for round in 1..=3 {
+                println!("  background: pend the sensor ({})", round);
+                lull::app::pend(Interrupt::SWI0);
+                println!("  background: yield");
+                yield_now().await;
             }
-
-            #[idle]
-            fn idle(cx: idle::Context) -> ! {
-                let x = cx.executor;
-                println!("idle: {:?} on {:?}", x, cx.allocator);
-                x.spawn(async {
-                    for round in 1..=3 {
-                        println!("  background: pend the sensor ({})", round);
-                        lull::app::pend(Interrupt::$hw0);
-                        println!("  background: yield");
-                        yield_now().await;
-                    }
-                });
-                let total = x.block_on(async {
-                    let mut total = 0;
-                    for _ in 0..3 {
-                        println!("main: wait for a reading");
-                        let v = READINGS.receive().await;
-                        println!("main: got {}", v);
-                        total += v;
-                    }
-                    total
-                });
-                println!("idle: total {}", total);
-                exit(0)
+        });
+        let total = x.block_on(async {
+            let mut total = 0;
+            for _ in 0..3 {
+                println!("main: wait for a reading");
+                let v = READINGS.receive().await;
+                println!("main: got {}", v);
+                total += v;
             }
+            total
+        });
+        println!("idle: total {}", total);
+        exit(0)
+    }
 
-            #[task(binds = $hw0, priority = 1, local = [n: u32 = 0])]
-            fn sensor(cx: sensor::Context) {
-                *cx.local.n += 10;
-                println!("    sensor interrupt: reading {}", cx.local.n);
-                // The channel holds all three readings.
-                if READINGS.try_send(*cx.local.n).is_err() {
-                    println!("    sensor interrupt: reading dropped");
-                }
-            }
+    #[task(binds = SWI0, priority = 1, local = [n: u32 = 0])]
+    fn sensor(cx: sensor::Context) {
+        *cx.local.n += 10;
+        println!("    sensor interrupt: reading {}", cx.local.n);
+        // The channel holds all three readings.
+        if READINGS.try_send(*cx.local.n).is_err() {
+            println!("    sensor interrupt: reading dropped");
         }
-    };
+    }
 }
-
-lull_examples::board_app!(app);

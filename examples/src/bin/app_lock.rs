@@ -13,87 +13,81 @@
 #![no_std]
 #![no_main]
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device)]
-        mod app {
-            use lull_examples::{exit, println};
-            use $device::Interrupt;
+#[lull::app(device = lull_examples::device)]
+mod app {
+    use lull_examples::device::Interrupt;
+    use lull_examples::{exit, println};
 
-            #[shared]
-            struct Shared {
-                shared: u32,
-                other: u32,
-            }
+    #[shared]
+    struct Shared {
+        shared: u32,
+        other: u32,
+    }
 
-            #[local]
-            struct Local {}
+    #[local]
+    struct Local {}
 
-            #[init]
-            fn init(_: init::Context) -> (Shared, Local) {
-                println!("init");
-                lull::app::pend(Interrupt::$hw0);
-                (
-                    Shared {
-                        shared: 0,
-                        other: 0,
-                    },
-                    Local {},
-                )
-            }
+    #[init]
+    fn init(_: init::Context) -> (Shared, Local) {
+        println!("init");
+        lull::app::pend(Interrupt::SWI0);
+        (
+            Shared {
+                shared: 0,
+                other: 0,
+            },
+            Local {},
+        )
+    }
 
-            #[task(binds = $hw0, priority = 1, shared = [shared, other])]
-            fn a(cx: a::Context) {
-                let a::SharedResources {
-                    mut shared,
-                    mut other,
-                    ..
-                } = cx.shared;
-                shared.lock(|shared| {
-                    *shared += 1;
-                    println!("a: locked shared = {}", *shared);
-                    lull::app::pend(Interrupt::$hw1);
-                    lull::app::pend(Interrupt::$hw2);
-                    println!("a: b is held off, c ran");
-                    other.lock(|other| {
-                        *other += 1;
-                        println!("a: locked other = {} (nested)", *other);
-                        lull::app::pend(Interrupt::$hw2);
-                        println!("a: unlocking other");
-                    });
-                    println!("a: unlocking shared");
-                });
-                (&mut shared, &mut other).lock(|shared, other| {
-                    *shared += 10;
-                    *other += 10;
-                    lull::app::pend(Interrupt::$hw1);
-                    lull::app::pend(Interrupt::$hw2);
-                    println!(
-                        "a: locked both: shared = {}, other = {}, b and c held off",
-                        *shared, *other
-                    );
-                });
-                println!("a: done");
-                exit(0)
-            }
+    #[task(binds = SWI0, priority = 1, shared = [shared, other])]
+    fn a(cx: a::Context) {
+        let a::SharedResources {
+            mut shared,
+            mut other,
+            ..
+        } = cx.shared;
+        shared.lock(|shared| {
+            *shared += 1;
+            println!("a: locked shared = {}", *shared);
+            lull::app::pend(Interrupt::SWI1);
+            lull::app::pend(Interrupt::SWI2);
+            println!("a: b is held off, c ran");
+            other.lock(|other| {
+                *other += 1;
+                println!("a: locked other = {} (nested)", *other);
+                lull::app::pend(Interrupt::SWI2);
+                println!("a: unlocking other");
+            });
+            println!("a: unlocking shared");
+        });
+        (&mut shared, &mut other).lock(|shared, other| {
+            *shared += 10;
+            *other += 10;
+            lull::app::pend(Interrupt::SWI1);
+            lull::app::pend(Interrupt::SWI2);
+            println!(
+                "a: locked both: shared = {}, other = {}, b and c held off",
+                *shared, *other
+            );
+        });
+        println!("a: done");
+        exit(0)
+    }
 
-            #[task(binds = $hw1, priority = 2, shared = [shared])]
-            fn b(mut cx: b::Context) {
-                cx.shared.shared.lock(|shared| {
-                    *shared += 1;
-                    println!("b: shared = {}", *shared);
-                });
-            }
+    #[task(binds = SWI1, priority = 2, shared = [shared])]
+    fn b(mut cx: b::Context) {
+        cx.shared.shared.lock(|shared| {
+            *shared += 1;
+            println!("b: shared = {}", *shared);
+        });
+    }
 
-            #[task(binds = $hw2, priority = 3, shared = [other])]
-            fn c(mut cx: c::Context) {
-                cx.shared.other.lock(|other| {
-                    *other += 1;
-                    println!("c: other = {}", *other);
-                });
-            }
-        }
-    };
+    #[task(binds = SWI2, priority = 3, shared = [other])]
+    fn c(mut cx: c::Context) {
+        cx.shared.other.lock(|other| {
+            *other += 1;
+            println!("c: other = {}", *other);
+        });
+    }
 }
-
-lull_examples::board_app!(app);

@@ -7,68 +7,62 @@
 #![no_std]
 #![no_main]
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device)]
-        mod app {
-            use lull_examples::{exit, println};
-            use $device::Interrupt;
+#[lull::app(device = lull_examples::device)]
+mod app {
+    use lull_examples::device::Interrupt;
+    use lull_examples::{exit, println};
 
-            pub struct Config {
-                pub name: &'static str,
-                pub step: u32,
-            }
+    pub struct Config {
+        pub name: &'static str,
+        pub step: u32,
+    }
 
-            #[shared]
-            struct Shared {
-                config: Config,
-                #[lock_free]
-                tally: u32,
-            }
+    #[shared]
+    struct Shared {
+        config: Config,
+        #[lock_free]
+        tally: u32,
+    }
 
-            #[local]
-            struct Local {}
+    #[local]
+    struct Local {}
 
-            #[init]
-            fn init(_: init::Context) -> (Shared, Local) {
-                lull::app::pend(Interrupt::$hw0);
-                (
-                    Shared {
-                        config: Config {
-                            name: "lull",
-                            step: 5,
-                        },
-                        tally: 0,
-                    },
-                    Local {},
-                )
-            }
+    #[init]
+    fn init(_: init::Context) -> (Shared, Local) {
+        lull::app::pend(Interrupt::SWI0);
+        (
+            Shared {
+                config: Config {
+                    name: "lull",
+                    step: 5,
+                },
+                tally: 0,
+            },
+            Local {},
+        )
+    }
 
-            #[task(binds = $hw0, priority = 1, shared = [&config, tally])]
-            fn first(cx: first::Context) {
-                *cx.shared.tally += cx.shared.config.step;
-                println!(
-                    "first: {} tally = {}",
-                    cx.shared.config.name, cx.shared.tally
-                );
-                lull::app::pend(Interrupt::$hw2);
-                lull::app::pend(Interrupt::$hw1);
-                println!("first: done");
-            }
+    #[task(binds = SWI0, priority = 1, shared = [&config, tally])]
+    fn first(cx: first::Context) {
+        *cx.shared.tally += cx.shared.config.step;
+        println!(
+            "first: {} tally = {}",
+            cx.shared.config.name, cx.shared.tally
+        );
+        lull::app::pend(Interrupt::SWI2);
+        lull::app::pend(Interrupt::SWI1);
+        println!("first: done");
+    }
 
-            #[task(binds = $hw1, priority = 1, shared = [&config, tally])]
-            fn second(cx: second::Context) {
-                *cx.shared.tally += cx.shared.config.step;
-                println!("second: tally = {}", cx.shared.tally);
-                exit(0)
-            }
+    #[task(binds = SWI1, priority = 1, shared = [&config, tally])]
+    fn second(cx: second::Context) {
+        *cx.shared.tally += cx.shared.config.step;
+        println!("second: tally = {}", cx.shared.tally);
+        exit(0)
+    }
 
-            #[task(binds = $hw2, priority = 3, shared = [&config])]
-            fn reader(cx: reader::Context) {
-                println!("reader (priority 3): step = {}", cx.shared.config.step);
-            }
-        }
-    };
+    #[task(binds = SWI2, priority = 3, shared = [&config])]
+    fn reader(cx: reader::Context) {
+        println!("reader (priority 3): step = {}", cx.shared.config.step);
+    }
 }
-
-lull_examples::board_app!(app);

@@ -7,44 +7,38 @@
 #![no_std]
 #![no_main]
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device, dispatchers = [$d0, $d1])]
-        mod app {
-            use lull_examples::{exit, println};
+#[lull::app(device = lull_examples::device, dispatchers = [SWI4, SWI5])]
+mod app {
+    use lull_examples::{exit, println};
 
-            #[shared]
-            struct Shared {}
+    #[shared]
+    struct Shared {}
 
-            #[local]
-            struct Local {}
+    #[local]
+    struct Local {}
 
-            #[init]
-            fn init(_: init::Context) -> (Shared, Local) {
-                println!("init");
-                println!("spawn log(1, 'a'): {:?}", log::spawn(1, 'a'));
-                println!("spawn log(2, 'b'): {:?}", log::spawn(2, 'b'));
-                println!("spawn log(3, 'c'): {:?}", log::spawn(3, 'c'));
-                (Shared {}, Local {})
-            }
+    #[init]
+    fn init(_: init::Context) -> (Shared, Local) {
+        println!("init");
+        println!("spawn log(1, 'a'): {:?}", log::spawn(1, 'a'));
+        println!("spawn log(2, 'b'): {:?}", log::spawn(2, 'b'));
+        println!("spawn log(3, 'c'): {:?}", log::spawn(3, 'c'));
+        (Shared {}, Local {})
+    }
 
-            #[task(priority = 1, capacity = 2, local = [runs: u32 = 0])]
-            fn log(cx: log::Context, n: u32, tag: char) {
-                *cx.local.runs += 1;
-                println!("log #{}: n = {}, tag = {}", cx.local.runs, n, tag);
-                fast::spawn(n * 10).unwrap();
-                println!("log #{}: after fast", cx.local.runs);
-                if *cx.local.runs == 2 {
-                    exit(0)
-                }
-            }
-
-            #[task(priority = 2)]
-            fn fast(_: fast::Context, x: u32) {
-                println!("fast: {}", x);
-            }
+    #[task(priority = 1, capacity = 2, local = [runs: u32 = 0])]
+    fn log(cx: log::Context, n: u32, tag: char) {
+        *cx.local.runs += 1;
+        println!("log #{}: n = {}, tag = {}", cx.local.runs, n, tag);
+        fast::spawn(n * 10).unwrap();
+        println!("log #{}: after fast", cx.local.runs);
+        if *cx.local.runs == 2 {
+            exit(0)
         }
-    };
-}
+    }
 
-lull_examples::board_app!(app);
+    #[task(priority = 2)]
+    fn fast(_: fast::Context, x: u32) {
+        println!("fast: {}", x);
+    }
+}

@@ -50,13 +50,13 @@ const FRAMES: &[&[u8]] = &[
     &[0x7E, 2, 0, 221, 221],
 ];
 
-#[lull::app(device = lm3s6965, dispatchers = [SSI0], executor = crate::X)]
+#[lull::app(device = lull_examples::device, dispatchers = [SWI4], executor = crate::X)]
 mod app {
     use crate::{A, FRAMES, READINGS};
     use core::{convert::Infallible, future::Future};
-    use lm3s6965::Interrupt;
     use lull::alloc::{ThreadModeAllocator, Vec};
     use lull::executor::yield_now;
+    use lull_examples::device::Interrupt;
     use lull_examples::{exit, println};
 
     #[shared]
@@ -98,7 +98,7 @@ mod app {
             x.block_on(async move {
                 for n in 1..=FRAMES.len() {
                     println!("idle: request frame {}", n);
-                    lull::app::pend(Interrupt::GPIOA);
+                    lull::app::pend(Interrupt::SWI0);
                     // Let the other task run (FIFO: the collector, woken by
                     // `store`'s interrupt, is queued behind this yield).
                     yield_now().await;
@@ -123,19 +123,19 @@ mod app {
     }
 
     /// The wire: one frame per request, one byte per parser interrupt.
-    #[task(binds = GPIOA, priority = 1, shared = [rx], local = [next: usize = 0])]
+    #[task(binds = SWI0, priority = 1, shared = [rx], local = [next: usize = 0])]
     fn line(mut cx: line::Context) {
         let frame = FRAMES[*cx.local.next];
         *cx.local.next += 1;
         println!("  line: {} bytes", frame.len());
         for &byte in frame {
             cx.shared.rx.lock(|rx| *rx = byte);
-            lull::app::pend(Interrupt::GPIOB);
+            lull::app::pend(Interrupt::SWI1);
         }
     }
 
     /// A generator task: one resumption per received byte.
-    #[task(binds = GPIOB, priority = 3, shared = [rx], local = [frame: [u8; 4] = [0; 4]])]
+    #[task(binds = SWI1, priority = 3, shared = [rx], local = [frame: [u8; 4] = [0; 4]])]
     fn parser(cx: parser::Context) -> impl Future<Output = Infallible> {
         let parser::Context {
             shared,
@@ -173,7 +173,7 @@ mod app {
         }
     }
 
-    /// A software task with an input, run by the SSI0 dispatcher.
+    /// A software task with an input, run by the SWI4 dispatcher.
     #[task(priority = 2, capacity = 2, shared = [stored])]
     fn store(mut cx: store::Context, reading: Option<u16>) {
         if reading.is_some() {

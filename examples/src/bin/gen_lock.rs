@@ -9,75 +9,69 @@
 #![no_std]
 #![no_main]
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device)]
-        mod app {
-            use core::convert::Infallible;
-            use core::future::Future;
-            use lull_examples::{exit, println};
-            use $device::Interrupt;
+#[lull::app(device = lull_examples::device)]
+mod app {
+    use core::convert::Infallible;
+    use core::future::Future;
+    use lull_examples::device::Interrupt;
+    use lull_examples::{exit, println};
 
-            #[shared]
-            struct Shared {
-                count: u32,
-            }
+    #[shared]
+    struct Shared {
+        count: u32,
+    }
 
-            #[local]
-            struct Local {}
+    #[local]
+    struct Local {}
 
-            #[init]
-            fn init(_: init::Context) -> (Shared, Local) {
-                lull::app::pend(Interrupt::$hw0);
-                (Shared { count: 0 }, Local {})
-            }
+    #[init]
+    fn init(_: init::Context) -> (Shared, Local) {
+        lull::app::pend(Interrupt::SWI0);
+        (Shared { count: 0 }, Local {})
+    }
 
-            #[task(binds = $hw0, priority = 1, shared = [count])]
-            fn low(mut cx: low::Context) -> impl Future<Output = Infallible> {
-                async move {
-                    let mut round = 0;
-                    loop {
-                        cx.next().await;
-                        round += 1;
-                        cx.shared.count.lock(|count| {
-                            *count += 1;
-                            println!("low {}: locked, count = {}", round, *count);
-                            lull::app::pend(Interrupt::$hw1);
-                            lull::app::pend(Interrupt::$hw2);
-                            println!("low {}: mid waits, top ran", round);
-                        });
-                        println!("low {}: unlocked", round);
-                        if round == 2 {
-                            exit(0)
-                        }
-                        lull::app::pend(Interrupt::$hw0);
-                    }
-                }
-            }
-
-            #[task(binds = $hw1, priority = 2, shared = [count])]
-            fn mid(mut cx: mid::Context) {
+    #[task(binds = SWI0, priority = 1, shared = [count])]
+    fn low(mut cx: low::Context) -> impl Future<Output = Infallible> {
+        async move {
+            let mut round = 0;
+            loop {
+                cx.next().await;
+                round += 1;
                 cx.shared.count.lock(|count| {
-                    *count += 10;
-                    println!("  mid: count = {}", *count);
+                    *count += 1;
+                    println!("low {}: locked, count = {}", round, *count);
+                    lull::app::pend(Interrupt::SWI1);
+                    lull::app::pend(Interrupt::SWI2);
+                    println!("low {}: mid waits, top ran", round);
                 });
-            }
-
-            #[task(binds = $hw2, priority = 3, shared = [count])]
-            fn top(mut cx: top::Context) -> impl Future<Output = Infallible> {
-                async move {
-                    loop {
-                        cx.next().await;
-                        let seen = cx.shared.count.lock(|count| {
-                            *count += 100;
-                            *count
-                        });
-                        println!("    top: count = {}", seen);
-                    }
+                println!("low {}: unlocked", round);
+                if round == 2 {
+                    exit(0)
                 }
+                lull::app::pend(Interrupt::SWI0);
             }
         }
-    };
-}
+    }
 
-lull_examples::board_app!(app);
+    #[task(binds = SWI1, priority = 2, shared = [count])]
+    fn mid(mut cx: mid::Context) {
+        cx.shared.count.lock(|count| {
+            *count += 10;
+            println!("  mid: count = {}", *count);
+        });
+    }
+
+    #[task(binds = SWI2, priority = 3, shared = [count])]
+    fn top(mut cx: top::Context) -> impl Future<Output = Infallible> {
+        async move {
+            loop {
+                cx.next().await;
+                let seen = cx.shared.count.lock(|count| {
+                    *count += 100;
+                    *count
+                });
+                println!("    top: count = {}", seen);
+            }
+        }
+    }
+}

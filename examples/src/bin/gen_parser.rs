@@ -9,99 +9,93 @@
 #![no_std]
 #![no_main]
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device)]
-        mod app {
-            use core::convert::Infallible;
-            use core::future::Future;
-            use lull_examples::{exit, println};
-            use $device::Interrupt;
+#[lull::app(device = lull_examples::device)]
+mod app {
+    use core::convert::Infallible;
+    use core::future::Future;
+    use lull_examples::device::Interrupt;
+    use lull_examples::{exit, println};
 
-            const WIRE: &[u8] = &[
-                0x00, 0x7E, 3, b'a', b'b', b'c', 0x26, // noise, then a good frame
-                0x7E, 2, 1, 2, 9, // bad checksum
-                0x7E, 9, // too long: dropped, resynchronises
-                0x7E, 1, b'z', b'z', // good
-            ];
+    const WIRE: &[u8] = &[
+        0x00, 0x7E, 3, b'a', b'b', b'c', 0x26, // noise, then a good frame
+        0x7E, 2, 1, 2, 9, // bad checksum
+        0x7E, 9, // too long: dropped, resynchronises
+        0x7E, 1, b'z', b'z', // good
+    ];
 
-            #[shared]
-            struct Shared {
-                rx: u8,
+    #[shared]
+    struct Shared {
+        rx: u8,
+    }
+
+    #[local]
+    struct Local {}
+
+    #[init]
+    fn init(_: init::Context) -> (Shared, Local) {
+        lull::app::pend(Interrupt::SWI0);
+        (Shared { rx: 0 }, Local {})
+    }
+
+    /// The "wire": delivers one byte per parser interrupt.
+    #[task(binds = SWI0, priority = 1, shared = [rx])]
+    fn line(mut cx: line::Context) {
+        for &byte in WIRE {
+            cx.shared.rx.lock(|rx| *rx = byte);
+            lull::app::pend(Interrupt::SWI1);
+        }
+        println!("line idle");
+        exit(0)
+    }
+
+    /// The parser: one resumption per received byte.
+    #[task(binds = SWI1, priority = 2, shared = [rx], local = [frame: [u8; 8] = [0; 8]])]
+    fn parser(cx: parser::Context) -> impl Future<Output = Infallible> {
+        let parser::Context {
+            shared,
+            local,
+            trigger,
+        } = cx;
+        let mut rx = shared.rx;
+        let frame: &'static mut [u8; 8] = local.frame;
+        async move {
+            // Suspends until the next byte arrives, then reads it.
+            macro_rules! byte {
+                () => {{
+                    trigger.next().await;
+                    rx.lock(|rx| *rx)
+                }};
             }
-
-            #[local]
-            struct Local {}
-
-            #[init]
-            fn init(_: init::Context) -> (Shared, Local) {
-                lull::app::pend(Interrupt::$hw0);
-                (Shared { rx: 0 }, Local {})
-            }
-
-            /// The "wire": delivers one byte per parser interrupt.
-            #[task(binds = $hw0, priority = 1, shared = [rx])]
-            fn line(mut cx: line::Context) {
-                for &byte in WIRE {
-                    cx.shared.rx.lock(|rx| *rx = byte);
-                    lull::app::pend(Interrupt::$hw1);
+            let mut b = byte!();
+            loop {
+                if b != 0x7E {
+                    println!("skip {:#04x}", b);
+                    b = byte!();
+                    continue;
                 }
-                println!("line idle");
-                exit(0)
-            }
-
-            /// The parser: one resumption per received byte.
-            #[task(binds = $hw1, priority = 2, shared = [rx], local = [frame: [u8; 8] = [0; 8]])]
-            fn parser(cx: parser::Context) -> impl Future<Output = Infallible> {
-                let parser::Context {
-                    shared,
-                    local,
-                    trigger,
-                } = cx;
-                let mut rx = shared.rx;
-                let frame: &'static mut [u8; 8] = local.frame;
-                async move {
-                    // Suspends until the next byte arrives, then reads it.
-                    macro_rules! byte {
-                        () => {{
-                            trigger.next().await;
-                            rx.lock(|rx| *rx)
-                        }};
-                    }
-                    let mut b = byte!();
-                    loop {
-                        if b != 0x7E {
-                            println!("skip {:#04x}", b);
-                            b = byte!();
-                            continue;
-                        }
-                        let len = byte!();
-                        if usize::from(len) > frame.len() - 1 || len == 0x7E {
-                            println!("bad length {}", len);
-                            b = byte!();
-                            continue;
-                        }
-                        let mut sum = 0u8;
-                        for slot in frame.iter_mut().take(usize::from(len)) {
-                            *slot = byte!();
-                            sum = sum.wrapping_add(*slot);
-                        }
-                        let check = byte!();
-                        let payload = &frame[..usize::from(len)];
-                        if check == sum {
-                            println!(
-                                "frame {:?}",
-                                core::str::from_utf8(payload).unwrap_or("<binary>")
-                            );
-                        } else {
-                            println!("checksum {:#04x} != {:#04x} for {:?}", check, sum, payload);
-                        }
-                        b = byte!();
-                    }
+                let len = byte!();
+                if usize::from(len) > frame.len() - 1 || len == 0x7E {
+                    println!("bad length {}", len);
+                    b = byte!();
+                    continue;
                 }
+                let mut sum = 0u8;
+                for slot in frame.iter_mut().take(usize::from(len)) {
+                    *slot = byte!();
+                    sum = sum.wrapping_add(*slot);
+                }
+                let check = byte!();
+                let payload = &frame[..usize::from(len)];
+                if check == sum {
+                    println!(
+                        "frame {:?}",
+                        core::str::from_utf8(payload).unwrap_or("<binary>")
+                    );
+                } else {
+                    println!("checksum {:#04x} != {:#04x} for {:?}", check, sum, payload);
+                }
+                b = byte!();
             }
         }
-    };
+    }
 }
-
-lull_examples::board_app!(app);

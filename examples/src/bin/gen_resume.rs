@@ -11,54 +11,48 @@
 #![no_std]
 #![no_main]
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device, dispatchers = [$d0], monotonic = lull::app::monotonic::SysTick)]
-        mod app {
-            use core::convert::Infallible;
-            use core::future::Future;
-            use lull::app::monotonic::SysTick;
-            use lull_examples::{exit, println};
+#[lull::app(device = lull_examples::device, dispatchers = [SWI4], monotonic = lull::app::monotonic::SysTick)]
+mod app {
+    use core::convert::Infallible;
+    use core::future::Future;
+    use lull::app::monotonic::SysTick;
+    use lull_examples::{exit, println};
 
-            #[shared]
-            struct Shared {}
+    #[shared]
+    struct Shared {}
 
-            #[local]
-            struct Local {}
+    #[local]
+    struct Local {}
 
-            #[init]
-            fn init(mut cx: init::Context) -> (Shared, Local) {
-                SysTick::start(&mut cx.core.SYST);
-                // Queued before interrupts are enabled: delivered in order.
-                for x in [1, 2, 3] {
-                    sum::spawn(x).unwrap();
-                }
-                println!("spawn 4 (queue full): {:?}", sum::spawn(4));
-                (Shared {}, Local {})
-            }
+    #[init]
+    fn init(mut cx: init::Context) -> (Shared, Local) {
+        SysTick::start(&mut cx.core.SYST);
+        // Queued before interrupts are enabled: delivered in order.
+        for x in [1, 2, 3] {
+            sum::spawn(x).unwrap();
+        }
+        println!("spawn 4 (queue full): {:?}", sum::spawn(4));
+        (Shared {}, Local {})
+    }
 
-            #[task(priority = 1, capacity = 3, resume = u32)]
-            fn sum(cx: sum::Context) -> impl Future<Output = Infallible> {
-                // `started()` is valid in the constructor too: the instant the
-                // task was built (before its first trigger).
-                let built = cx.started();
-                async move {
-                    let mut total = 0;
-                    let mut last = built;
-                    loop {
-                        let x = cx.next().await;
-                        total += x;
-                        let now = cx.started();
-                        println!("input {}: total {} (+{} ticks)", x, total, now.since(last));
-                        last = now;
-                        if total == 6 {
-                            exit(0)
-                        }
-                    }
+    #[task(priority = 1, capacity = 3, resume = u32)]
+    fn sum(cx: sum::Context) -> impl Future<Output = Infallible> {
+        // `started()` is valid in the constructor too: the instant the
+        // task was built (before its first trigger).
+        let built = cx.started();
+        async move {
+            let mut total = 0;
+            let mut last = built;
+            loop {
+                let x = cx.next().await;
+                total += x;
+                let now = cx.started();
+                println!("input {}: total {} (+{} ticks)", x, total, now.since(last));
+                last = now;
+                if total == 6 {
+                    exit(0)
                 }
             }
         }
-    };
+    }
 }
-
-lull_examples::board_app!(app);

@@ -8,64 +8,58 @@
 #![no_std]
 #![no_main]
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device, dispatchers = [$d0, $d1])]
-        mod app {
-            use core::convert::Infallible;
-            use core::future::Future;
-            use lull_examples::{exit, println};
+#[lull::app(device = lull_examples::device, dispatchers = [SWI4, SWI5])]
+mod app {
+    use core::convert::Infallible;
+    use core::future::Future;
+    use lull_examples::{exit, println};
 
-            #[shared]
-            struct Shared {
-                x: i64,
-            }
+    #[shared]
+    struct Shared {
+        x: i64,
+    }
 
-            #[local]
-            struct Local {}
+    #[local]
+    struct Local {}
 
-            #[init]
-            fn init(_: init::Context) -> (Shared, Local) {
-                println!("init");
-                (Shared { x: 0 }, Local {})
-            }
+    #[init]
+    fn init(_: init::Context) -> (Shared, Local) {
+        println!("init");
+        (Shared { x: 0 }, Local {})
+    }
 
-            // Generator task: the constructor runs once, the `async` block
-            // is resumed by each `a::spawn()`.
-            #[task(priority = 1, shared = [x])]
-            fn a(mut cx: a::Context) -> impl Future<Output = Infallible> {
-                println!("A");
-                async move {
-                    loop {
-                        cx.next().await;
-                        println!("B");
-                        cx.next().await;
-                        cx.shared.x.lock(|x| {
-                            *x += 1;
-                            // (cannot `.await` here)
-                        });
-                        println!("C");
-                    }
-                }
-            }
-
-            // Plain task.
-            #[task(priority = 2, shared = [x])]
-            fn b(mut cx: b::Context) {
-                cx.shared.x.lock(|x| *x -= 1);
-            }
-
-            #[idle]
-            fn idle(_: idle::Context) -> ! {
-                println!("idle");
-                a::spawn().unwrap();
-                a::spawn().unwrap();
-                a::spawn().unwrap();
-                b::spawn().unwrap();
-                exit(0)
+    // Generator task: the constructor runs once, the `async` block
+    // is resumed by each `a::spawn()`.
+    #[task(priority = 1, shared = [x])]
+    fn a(mut cx: a::Context) -> impl Future<Output = Infallible> {
+        println!("A");
+        async move {
+            loop {
+                cx.next().await;
+                println!("B");
+                cx.next().await;
+                cx.shared.x.lock(|x| {
+                    *x += 1;
+                    // (cannot `.await` here)
+                });
+                println!("C");
             }
         }
-    };
-}
+    }
 
-lull_examples::board_app!(app);
+    // Plain task.
+    #[task(priority = 2, shared = [x])]
+    fn b(mut cx: b::Context) {
+        cx.shared.x.lock(|x| *x -= 1);
+    }
+
+    #[idle]
+    fn idle(_: idle::Context) -> ! {
+        println!("idle");
+        a::spawn().unwrap();
+        a::spawn().unwrap();
+        a::spawn().unwrap();
+        b::spawn().unwrap();
+        exit(0)
+    }
+}

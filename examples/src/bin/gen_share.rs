@@ -7,74 +7,68 @@
 #![no_std]
 #![no_main]
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device)]
-        mod app {
-            use core::convert::Infallible;
-            use core::future::Future;
-            use lull_examples::{exit, println};
-            use $device::Interrupt;
+#[lull::app(device = lull_examples::device)]
+mod app {
+    use core::convert::Infallible;
+    use core::future::Future;
+    use lull_examples::device::Interrupt;
+    use lull_examples::{exit, println};
 
-            pub struct Table {
-                pub words: [&'static str; 4],
+    pub struct Table {
+        pub words: [&'static str; 4],
+    }
+
+    #[shared]
+    struct Shared {
+        table: Table,
+    }
+
+    #[local]
+    struct Local {}
+
+    #[init]
+    fn init(_: init::Context) -> (Shared, Local) {
+        lull::app::pend(Interrupt::SWI0);
+        (
+            Shared {
+                table: Table {
+                    words: ["zero", "one", "two", "three"],
+                },
+            },
+            Local {},
+        )
+    }
+
+    #[task(binds = SWI0, priority = 1, shared = [&table])]
+    fn reader(cx: reader::Context) -> impl Future<Output = Infallible> {
+        async move {
+            cx.next().await;
+            // One shared borrow for the whole life of the state machine.
+            let table: &Table = &cx.shared.table;
+            for (i, word) in table.words.iter().enumerate() {
+                println!("reader: {} = {}", i, word);
+                lull::app::pend(Interrupt::SWI1);
+                lull::app::pend(Interrupt::SWI0);
+                cx.next().await;
             }
+            println!(
+                "reader: the borrow lived across {} suspension points",
+                table.words.len()
+            );
+            exit(0)
+        }
+    }
 
-            #[shared]
-            struct Shared {
-                table: Table,
-            }
-
-            #[local]
-            struct Local {}
-
-            #[init]
-            fn init(_: init::Context) -> (Shared, Local) {
-                lull::app::pend(Interrupt::$hw0);
-                (
-                    Shared {
-                        table: Table {
-                            words: ["zero", "one", "two", "three"],
-                        },
-                    },
-                    Local {},
-                )
-            }
-
-            #[task(binds = $hw0, priority = 1, shared = [&table])]
-            fn reader(cx: reader::Context) -> impl Future<Output = Infallible> {
-                async move {
-                    cx.next().await;
-                    // One shared borrow for the whole life of the state machine.
-                    let table: &Table = &cx.shared.table;
-                    for (i, word) in table.words.iter().enumerate() {
-                        println!("reader: {} = {}", i, word);
-                        lull::app::pend(Interrupt::$hw1);
-                        lull::app::pend(Interrupt::$hw0);
-                        cx.next().await;
-                    }
-                    println!(
-                        "reader: the borrow lived across {} suspension points",
-                        table.words.len()
-                    );
-                    exit(0)
-                }
-            }
-
-            #[task(binds = $hw1, priority = 2, shared = [&table])]
-            fn other(cx: other::Context) -> impl Future<Output = Infallible> {
-                async move {
-                    let words = &cx.shared.table.words;
-                    let mut n = 0;
-                    loop {
-                        cx.next().await;
-                        println!("  other (priority 2) reads {}", words[n % words.len()]);
-                        n += 1;
-                    }
-                }
+    #[task(binds = SWI1, priority = 2, shared = [&table])]
+    fn other(cx: other::Context) -> impl Future<Output = Infallible> {
+        async move {
+            let words = &cx.shared.table.words;
+            let mut n = 0;
+            loop {
+                cx.next().await;
+                println!("  other (priority 2) reads {}", words[n % words.len()]);
+                n += 1;
             }
         }
-    };
+    }
 }
-
-lull_examples::board_app!(app);

@@ -31,78 +31,73 @@ static CALIBRATED: Signal<CriticalSectionRawMutex, u32> = Signal::new();
 /// A clone of `sensor`'s waker, kept for a stale wake.
 static STALE: Signal<CriticalSectionRawMutex, core::task::Waker> = Signal::new();
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device, dispatchers = [$d0])]
-        mod app {
-            use super::{A, CALIBRATED, STALE};
-            use core::convert::Infallible;
-            use core::future::Future;
-            use lull_examples::{exit, println};
+#[lull::app(device = lull_examples::device, dispatchers = [SWI4])]
+mod app {
+    use super::{A, CALIBRATED, STALE};
+    use core::convert::Infallible;
+    use core::future::Future;
+    use lull_examples::device::Interrupt;
+    use lull_examples::{exit, println};
 
-            #[shared]
-            struct Shared {}
+    #[shared]
+    struct Shared {}
 
-            #[local]
-            struct Local {}
+    #[local]
+    struct Local {}
 
-            #[init]
-            fn init(_: init::Context) -> (Shared, Local) {
-                println!(
-                    "init: A::get() is {}",
-                    if A::get().is_some() { "Some" } else { "None" }
-                );
-                driver::spawn().unwrap();
-                (Shared {}, Local {})
-            }
+    #[init]
+    fn init(_: init::Context) -> (Shared, Local) {
+        println!(
+            "init: A::get() is {}",
+            if A::get().is_some() { "Some" } else { "None" }
+        );
+        driver::spawn().unwrap();
+        (Shared {}, Local {})
+    }
 
-            /// The "hardware": pends `sensor`'s interrupt, and wakes it.
-            #[task(priority = 1)]
-            fn driver(_: driver::Context) {
-                for _ in 0..2 {
-                    println!("driver: event");
-                    lull::app::pend($device::Interrupt::$hw0);
-                }
-                println!("driver: signal");
-                CALIBRATED.signal(7);
-                println!("driver: event");
-                lull::app::pend($device::Interrupt::$hw0);
-                println!("driver: stale wake");
-                STALE.try_take().unwrap().wake();
-                println!("driver: event");
-                lull::app::pend($device::Interrupt::$hw0);
-                exit(0);
-            }
+    /// The "hardware": pends `sensor`'s interrupt, and wakes it.
+    #[task(priority = 1)]
+    fn driver(_: driver::Context) {
+        for _ in 0..2 {
+            println!("driver: event");
+            lull::app::pend(Interrupt::SWI0);
+        }
+        println!("driver: signal");
+        CALIBRATED.signal(7);
+        println!("driver: event");
+        lull::app::pend(Interrupt::SWI0);
+        println!("driver: stale wake");
+        STALE.try_take().unwrap().wake();
+        println!("driver: event");
+        lull::app::pend(Interrupt::SWI0);
+        exit(0);
+    }
 
-            #[task(binds = $hw0, priority = 2)]
-            fn sensor(cx: sensor::Context) -> impl Future<Output = Infallible> {
-                println!(
-                    "sensor: built, A::get() is {}",
-                    if A::get().is_some() { "Some" } else { "None" }
-                );
-                async move {
-                    let mut events = 0;
-                    loop {
-                        cx.next().await;
-                        events += 1;
-                        println!("sensor: event {}", events);
-                        if events == 2 {
-                            // A future woken by another task: its wake pends
-                            // this interrupt, but is not an event.
-                            let c = CALIBRATED.wait().await;
-                            println!("sensor: calibrated ({})", c);
-                            // Keep a clone of our waker for the stale wake.
-                            core::future::poll_fn(|w| {
-                                STALE.signal(w.waker().clone());
-                                core::task::Poll::Ready(())
-                            })
-                            .await;
-                        }
-                    }
+    #[task(binds = SWI0, priority = 2)]
+    fn sensor(cx: sensor::Context) -> impl Future<Output = Infallible> {
+        println!(
+            "sensor: built, A::get() is {}",
+            if A::get().is_some() { "Some" } else { "None" }
+        );
+        async move {
+            let mut events = 0;
+            loop {
+                cx.next().await;
+                events += 1;
+                println!("sensor: event {}", events);
+                if events == 2 {
+                    // A future woken by another task: its wake pends
+                    // this interrupt, but is not an event.
+                    let c = CALIBRATED.wait().await;
+                    println!("sensor: calibrated ({})", c);
+                    // Keep a clone of our waker for the stale wake.
+                    core::future::poll_fn(|w| {
+                        STALE.signal(w.waker().clone());
+                        core::task::Poll::Ready(())
+                    })
+                    .await;
                 }
             }
         }
-    };
+    }
 }
-
-lull_examples::board_app!(app);

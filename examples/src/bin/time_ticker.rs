@@ -9,8 +9,6 @@
 //! (the busy task runs first), none is missed (the Ticker's deadlines stay
 //! on the 1 ms grid, and 100 periods end at exactly +1000 ticks).
 //! `tick-hz-10_000`; QEMU's virtual clock (`-icount shift=0,sleep=off`).
-//! (`#[lull::app]` examples run on the boards with a device crate in
-//! `lull_examples::board_app!`.)
 #![no_std]
 #![no_main]
 
@@ -36,77 +34,71 @@ fn SysTick() {
     unsafe { lull::time::on_tick() }
 }
 
-macro_rules! app {
-    ($device:ident, $hw0:ident, $hw1:ident, $hw2:ident, $hw3:ident, $d0:ident, $d1:ident) => {
-        #[lull::app(device = $device, executor = crate::X)]
-        mod app {
-            use crate::BUSY_RUNS;
-            use core::convert::Infallible;
-            use core::future::Future;
-            use core::sync::atomic::Ordering;
-            use embassy_time::{Duration, Instant, Ticker, Timer};
-            use lull_examples::{CORE_CLOCK_HZ, exit, println};
-            use $device::Interrupt;
+#[lull::app(device = lull_examples::device, executor = crate::X)]
+mod app {
+    use crate::BUSY_RUNS;
+    use core::convert::Infallible;
+    use core::future::Future;
+    use core::sync::atomic::Ordering;
+    use embassy_time::{Duration, Instant, Ticker, Timer};
+    use lull_examples::device::Interrupt;
+    use lull_examples::{CORE_CLOCK_HZ, exit, println};
 
-            #[shared]
-            struct Shared {}
+    #[shared]
+    struct Shared {}
 
-            #[local]
-            struct Local {}
+    #[local]
+    struct Local {}
 
-            #[init]
-            fn init(cx: init::Context) -> (Shared, Local) {
-                lull::time::init(cx.core.SYST, CORE_CLOCK_HZ);
-                (Shared {}, Local {})
-            }
+    #[init]
+    fn init(cx: init::Context) -> (Shared, Local) {
+        lull::time::init(cx.core.SYST, CORE_CLOCK_HZ);
+        (Shared {}, Local {})
+    }
 
-            /// Sleeps 3.3 ms, then works 0.4 ms above Thread mode; forever.
-            #[task(binds = $hw0, priority = 2)]
-            fn busy(cx: busy::Context) -> impl Future<Output = Infallible> {
-                async move {
-                    cx.next().await; // started by idle
-                    loop {
-                        Timer::after_micros(3_300).await;
-                        let until = Instant::now() + Duration::from_micros(400);
-                        while Instant::now() < until {}
-                        let runs = BUSY_RUNS.load(Ordering::Relaxed);
-                        BUSY_RUNS.store(runs + 1, Ordering::Relaxed);
-                    }
-                }
-            }
-
-            #[idle]
-            fn idle(cx: idle::Context) -> ! {
-                let x = cx.executor;
-                lull::app::pend(Interrupt::$hw0);
-                let (end, late, latest) = x.block_on(async {
-                    let start = Instant::now();
-                    let mut ticker = Ticker::every(Duration::from_millis(1));
-                    let (mut late, mut latest) = (0, 0);
-                    for k in 1..=100u64 {
-                        ticker.next().await;
-                        // Ticks between this period's deadline and its wake.
-                        let behind = start.elapsed().as_ticks() - 10 * k;
-                        if behind > 0 {
-                            late += 1;
-                        }
-                        latest = latest.max(behind);
-                    }
-                    (start.elapsed().as_ticks(), late, latest)
-                });
+    /// Sleeps 3.3 ms, then works 0.4 ms above Thread mode; forever.
+    #[task(binds = SWI0, priority = 2)]
+    fn busy(cx: busy::Context) -> impl Future<Output = Infallible> {
+        async move {
+            cx.next().await; // started by idle
+            loop {
+                Timer::after_micros(3_300).await;
+                let until = Instant::now() + Duration::from_micros(400);
+                while Instant::now() < until {}
                 let runs = BUSY_RUNS.load(Ordering::Relaxed);
-                println!("ticker: 100 periods, last at +{} ticks", end);
-                println!("busy hardware task ran {} times", runs);
-                println!(
-                    "late wakes: {} (latest {} ticks after its deadline)",
-                    late, latest
-                );
-                let missed = latest >= 10 || end != 1000;
-                println!("missed periods: {}", if missed { "yes" } else { "none" });
-                exit(if missed || runs < 20 { 1 } else { 0 })
+                BUSY_RUNS.store(runs + 1, Ordering::Relaxed);
             }
         }
-    };
-}
+    }
 
-lull_examples::board_app!(app);
+    #[idle]
+    fn idle(cx: idle::Context) -> ! {
+        let x = cx.executor;
+        lull::app::pend(Interrupt::SWI0);
+        let (end, late, latest) = x.block_on(async {
+            let start = Instant::now();
+            let mut ticker = Ticker::every(Duration::from_millis(1));
+            let (mut late, mut latest) = (0, 0);
+            for k in 1..=100u64 {
+                ticker.next().await;
+                // Ticks between this period's deadline and its wake.
+                let behind = start.elapsed().as_ticks() - 10 * k;
+                if behind > 0 {
+                    late += 1;
+                }
+                latest = latest.max(behind);
+            }
+            (start.elapsed().as_ticks(), late, latest)
+        });
+        let runs = BUSY_RUNS.load(Ordering::Relaxed);
+        println!("ticker: 100 periods, last at +{} ticks", end);
+        println!("busy hardware task ran {} times", runs);
+        println!(
+            "late wakes: {} (latest {} ticks after its deadline)",
+            late, latest
+        );
+        let missed = latest >= 10 || end != 1000;
+        println!("missed periods: {}", if missed { "yes" } else { "none" });
+        exit(if missed || runs < 20 { 1 } else { 0 })
+    }
+}
