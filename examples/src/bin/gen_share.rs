@@ -3,7 +3,8 @@
 //! A share-only resource held across suspension points. `table` is listed
 //! as `&table` by both generator tasks: they get zero-sized proxies that
 //! dereference to it, and may keep the `&Table` for as long as they like,
-//! across `next().await`, because no task can ever write it.
+//! across `next().await`, because no task can ever write it. `reader`'s
+//! constructor prints the size of its state machine (`app-size` line).
 #![no_std]
 #![no_main]
 
@@ -41,7 +42,7 @@ mod app {
 
     #[task(binds = SWI0, priority = 1, shared = [&table])]
     fn reader(cx: reader::Context) -> impl Future<Output = Infallible> {
-        async move {
+        let machine = async move {
             cx.next().await;
             // One shared borrow for the whole life of the state machine.
             let table: &Table = &cx.shared.table;
@@ -56,7 +57,16 @@ mod app {
                 table.words.len()
             );
             exit(0)
-        }
+        };
+        // What the task's static storage holds: `cargo xtask test` checks
+        // this line against the record `#[lull::app]` left in the firmware
+        // (`cargo xtask task-sizes <elf>` prints it).
+        println!(
+            "app-size reader state {} {}",
+            core::mem::size_of_val(&machine),
+            core::mem::align_of_val(&machine)
+        );
+        machine
     }
 
     #[task(binds = SWI1, priority = 2, shared = [&table])]
