@@ -19,7 +19,7 @@
 //! |---|---|---|---|
 //! | lm3s6965evb | 0, 1, 2, 3, 7, 13 (GPIO ports A–D, SSI0, QEI0 of the `lm3s6965` PAC; none configured) | 3 | 44 |
 //! | microbit | 20..25 (the nRF51's SWI0..SWI5; ARMv6-M has 32 lines at most) | 2 | 26 |
-//! | mps2-an386, mps2-an505 | 24..31 (no device of either board uses them; no device crate on crates.io covers the boards) | 3 | 32 |
+//! | mps2-an386, mps2-an505 | 24..29 (no device of either board uses them; no device crate on crates.io covers the boards) | 3 | 32 |
 //!
 //! The order of the numbers is the order of the PAC names the examples used
 //! before, so two pending interrupts of equal priority still run in the
