@@ -120,7 +120,8 @@
 //!   Cloning and dropping are atomic reference counts (the `block_on`
 //!   future's wakers, whose header is a static, are not counted); the last
 //!   reference dropped in a handler hands the task to the executor to free. Waking a
-//!   finished task, or waking after the executor stopped, does nothing.
+//!   finished task runs nothing (at most one no-op poll of its header);
+//!   waking after the executor stopped does nothing.
 //! - **What may not.** Everything else that reaches the executor stays in
 //!   Thread mode, by type: the handle made by [`executor!`] (`X`) is
 //!   `!Send + !Sync` and `X::get()` is `None` in a handler; a

@@ -355,13 +355,29 @@ fn many_wakes_one_poll_and_will_wake() {
         assert_eq!(take_log(), ev(&["poll T", "woken", "poll T"]));
         // The stashed waker keeps the task's memory alive (3 words + future).
         assert_ne!(a.statistics(), before);
-        // Waking after completion does nothing from Thread mode...
+        // Dropping the last waker of a finished task frees it at once in
+        // Thread mode...
         let w = stash.borrow_mut().take().unwrap();
-        w.wake_by_ref();
         let w2 = w.clone();
         drop(w);
         assert_ne!(a.statistics(), before);
-        drop(w2); // the last reference: freed now (Thread mode)
+        drop(w2);
+        assert_eq!(a.statistics(), before);
+        // ...unless a wake queued it first (a wake does not test whether
+        // the task finished): then the executor frees it after one no-op
+        // poll, at its next scheduling point. Nothing is polled but that.
+        let stash3: Rc<RefCell<Option<Waker>>> = Rc::default();
+        let s3 = stash3.clone();
+        x.spawn(std::future::poll_fn(move |cx| {
+            *s3.borrow_mut() = Some(cx.waker().clone());
+            Poll::Ready(())
+        }));
+        x.block_on(yield_now());
+        let w = stash3.borrow_mut().take().unwrap();
+        w.wake_by_ref();
+        drop(w);
+        assert_ne!(a.statistics(), before);
+        x.block_on(async {});
         assert_eq!(a.statistics(), before);
         assert_eq!(take_log(), Vec::<String>::new());
         // ...and from a handler it only hands the finished task to the

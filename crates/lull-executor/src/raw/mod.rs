@@ -38,7 +38,9 @@
 //! waker increments `refs`, dropping it decrements; a task's memory is freed
 //! when its future is gone and `refs` reaches zero, so a waker that outlives
 //! its task (and is woken after the task finished, from a handler or
-//! anywhere) touches valid memory and does nothing. `refs` counts in steps
+//! anywhere) touches valid memory and runs nothing: the finished task is
+//! queued for one no-op poll at most (a wake does not test for it), and
+//! freed by the executor if that wake dropped its last reference. `refs` counts in steps
 //! of 2 in 16 bits: cloning panics when one task has more than 16 383
 //! wakers alive, long before the count could wrap. The `block_on` future's
 //! header is a `static` in the executor with wakers of their own vtable
@@ -187,15 +189,14 @@
 //! embassy-sync's `Signal::signal` (which takes the waiter's registered
 //! waker and calls `Waker::wake`), then awaits the answer on a second
 //! `Signal` (which clones its own waker) and returns `Pending`; the waiter
-//! is the `block_on` future. 159 instructions on thumbv7m (same build and
+//! is the `block_on` future. 155 instructions on thumbv7m (same build and
 //! run as above), of which these are Lull's:
 //!
 //! ```text
-//! wake (root_waker_wake)         32  push; add r7 | movw; movt; ldrb root_done;
+//! wake (root_waker_wake)         28  push; add r7 | movw; movt; ldrb root_done;
 //!   consuming wake, IDLE task,        cbz | movs #1; strb woken | ldr word;
 //!   Thread mode                       cmp; bne (queued: done) | mrs IPSR;
-//!                                     lsls; beq (handler?) | ldr vtable;
-//!                                     ldrb kind; cmp #3; bcs (runnable?) |
+//!                                     lsls; beq (handler?) |
 //!                                     ldr tail; adds; cmp; beq; ldr head |
 //!                                     ldrex; strex; cmp; bne (claim: swap
 //!                                     in the ring link); cbnz (was IDLE?) |
@@ -215,9 +216,12 @@
 //!                                     `Context`, the epilogue after `Pending`
 //! ```
 //!
-//! That is about 90; the other 69 are embassy-sync's `Signal` (two critical
+//! That is about 86; the other 69 are embassy-sync's `Signal` (two critical
 //! sections) and the two task bodies, the same code for every system. The
 //! same run: RTIC 113, embassy 142, lilos 160, the floor (no executor) 100.
+//! (The wake does not test whether the task finished: a stale waker of a
+//! finished task queues it for one no-op poll instead, which saves 4
+//! instructions in every Thread-mode wake.)
 //! What is left above RTIC is the price of three promises: the waker
 //! reference count (about 10 of the clone's 16, and about as many for the
 //! release in every consuming wake of a spawned task), the `woken` handshake and FIFO ring (the
@@ -691,7 +695,9 @@ impl Executor {
             // only we write their words now.
             let h = unsafe { t.as_ref() };
             if untag(h.state.load(Relaxed)).is_null() && h.runnable() {
-                // The common case: one task, to be queued.
+                // The common case: one task, to be queued. (A finished
+                // one is here when a handler dropped its last reference:
+                // `drain_many` frees it at once.)
                 // SAFETY: claimed (INBOX), Thread mode.
                 unsafe { self.ring_insert(t) };
                 return;
@@ -1098,7 +1104,13 @@ unsafe fn wake_idle_inline(ex: &Executor, t: NonNull<Header>) {
     if arch::in_handler() {
         // SAFETY: as above.
         unsafe { wake_from_handler(ex, t) };
-    } else if h.runnable() {
+    } else {
+        // Whatever its kind: a task that finished (Done, Dead) has a no-op
+        // `poll`, so queuing it costs one empty poll when a waker outlives
+        // its task, instead of a test of the kind in every wake (4
+        // instructions). If the last reference is dropped while it is
+        // queued, `park` frees it after that poll: at the executor's next
+        // scheduling point, as after a handler's last drop.
         // Claim it with its final ring link (the head, or itself in an
         // empty ring), then link it after the tail: IDLE -> RING.
         let tail = ex.tail.get();
