@@ -269,11 +269,14 @@ impl Time {
     /// The tick: counts it if SysTick wrapped, then wakes the expired
     /// wakers. Runs at the timer priority: no user of the queue preempts it.
     fn tick(&self, wrapped: bool) {
-        if wrapped {
-            self.clock.advance();
-        }
+        // The tick handler is the clock's only writer: without a new tick,
+        // the count it reads cannot change under it.
+        let now = if wrapped {
+            self.clock.advance()
+        } else {
+            self.clock.now()
+        };
         self.missed.store(false, Ordering::Relaxed);
-        let now = self.clock.now();
         loop {
             compiler_fence(Ordering::SeqCst);
             if self.locked.load(Ordering::Relaxed) {

@@ -26,26 +26,63 @@ use core::task::Waker;
 /// "No slot": end of a chain or of the free list.
 const NIL: u16 = u16::MAX;
 
-/// One waiting waker.
-struct Slot {
+/// One heap element: a deadline and the slot of its waker. The heap moves
+/// these (16 bytes) and compares them without reaching the slots; only the
+/// slot's back-pointer (`Slot::pos`) is written on each move.
+#[derive(Clone, Copy)]
+struct Entry {
     /// Deadline, in ticks.
     at: u64,
     /// Insertion number: entries with equal deadlines leave in FIFO order.
     seq: u32,
-    /// Position in the heap (while queued).
+    /// The slot holding the waker.
+    slot: u16,
+}
+
+impl Entry {
+    const EMPTY: Entry = Entry {
+        at: 0,
+        seq: 0,
+        slot: 0,
+    };
+
+    /// A copy, field by field (a whole-struct copy between two places of
+    /// the heap array becomes a `memmove` call).
+    #[inline(always)]
+    fn get(&self) -> Entry {
+        Entry {
+            at: self.at,
+            seq: self.seq,
+            slot: self.slot,
+        }
+    }
+
+    /// `true` if `self` leaves before `other`: `(at, seq)` compared as one
+    /// 96-bit number (three words, one subtract-with-carry chain).
+    #[inline(always)]
+    fn before(&self, other: &Entry) -> bool {
+        let key = |e: &Entry| (u128::from(e.at) << 32) | u128::from(e.seq);
+        key(self) < key(other)
+    }
+}
+
+/// One waiting waker.
+struct Slot {
+    waker: Option<Waker>,
+    /// Position of its entry in the heap (while queued).
     pos: u16,
     /// Next slot in the same hash chain (queued), or in the free list.
     chain: u16,
-    waker: Option<Waker>,
+    /// Its hash chain (while queued): unlinking needs no rehash.
+    bucket: u16,
 }
 
 impl Slot {
     const EMPTY: Slot = Slot {
-        at: 0,
-        seq: 0,
+        waker: None,
         pos: 0,
         chain: NIL,
-        waker: None,
+        bucket: 0,
     };
 }
 
@@ -109,9 +146,9 @@ pub struct QueueFull {
 /// assert!(q.is_empty());
 /// ```
 pub struct TimerQueue<const N: usize> {
+    /// `heap[..len]`: a binary min-heap on `(at, seq)`.
+    heap: [Entry; N],
     slots: [Slot; N],
-    /// Slot indices ordered as a binary min-heap on `(at, seq)`.
-    heap: [u16; N],
     /// Head of each hash chain.
     buckets: [u16; N],
     len: u16,
@@ -142,8 +179,8 @@ impl<const N: usize> TimerQueue<N> {
             i += 1;
         }
         TimerQueue {
+            heap: [Entry::EMPTY; N],
             slots,
-            heap: [0; N],
             buckets: [NIL; N],
             len: 0,
             free: 0,
@@ -168,7 +205,7 @@ impl<const N: usize> TimerQueue<N> {
 
     /// The earliest deadline, if any waker waits.
     pub fn next_deadline(&self) -> Option<u64> {
-        (self.len > 0).then(|| self.slots[self.heap[0] as usize].at)
+        (self.len > 0).then(|| self.heap[0].at)
     }
 
     /// Queues `waker` to be woken at tick `at`, or moves its deadline earlier
@@ -177,64 +214,114 @@ impl<const N: usize> TimerQueue<N> {
     /// # Errors
     /// [`QueueFull`] when the waker is not queued and `N` others are; the
     /// queue is unchanged.
+    #[inline]
     pub fn schedule(&mut self, at: u64, waker: &Waker) -> Result<(), QueueFull> {
-        if let Some(s) = self.find(waker) {
+        let bucket = Self::bucket(waker);
+        if let Some(s) = self.find(bucket, waker) {
             self.move_earlier(s, at);
             return Ok(());
         }
+        self.insert(at, bucket, waker)
+    }
+
+    /// `schedule` of a waker not found under its own hash.
+    fn insert(&mut self, at: u64, mut bucket: usize, waker: &Waker) -> Result<(), QueueFull> {
         // A clone may differ from the waker it was made from (a hardware
         // generator task's poll waker): look for the clone as well.
         let clone = waker.clone();
-        if !clone.will_wake(waker)
-            && let Some(s) = self.find(&clone)
-        {
-            self.move_earlier(s, at);
-            return Ok(());
-        }
-        if self.free == NIL {
-            return Err(QueueFull { capacity: N });
+        if !clone.will_wake(waker) {
+            bucket = Self::bucket(&clone);
+            if let Some(s) = self.find(bucket, &clone) {
+                self.move_earlier(s, at);
+                return Ok(());
+            }
         }
         let s = self.free;
-        let bucket = Self::bucket(&clone);
-        let slot = &mut self.slots[s as usize];
+        if s == NIL {
+            return Err(QueueFull { capacity: N });
+        }
+        let slot = &mut self.slots[s as usize % N];
         self.free = slot.chain;
-        slot.at = at;
-        slot.seq = self.seq;
         slot.chain = self.buckets[bucket];
+        slot.bucket = bucket as u16;
         slot.waker = Some(clone);
         self.buckets[bucket] = s;
+        let e = Entry {
+            at,
+            seq: self.seq,
+            slot: s,
+        };
         self.seq = self.seq.wrapping_add(1);
-        let pos = self.len;
+        let pos = self.len as usize;
         self.len += 1;
-        self.heap[pos as usize] = s;
-        self.slots[s as usize].pos = pos;
-        self.sift_up(pos);
+        self.sift_up(pos, e);
         Ok(())
     }
 
     /// Removes and returns the waker with the earliest deadline if that
     /// deadline is `now` or earlier. Equal deadlines leave in the order they
     /// were first scheduled.
+    #[inline]
     pub fn pop_expired(&mut self, now: u64) -> Option<Waker> {
-        if self.len == 0 {
+        if self.len == 0 || self.heap[0].at > now {
             return None;
         }
-        let s = self.heap[0];
-        if self.slots[s as usize].at > now {
-            return None;
+        Some(self.pop())
+    }
+
+    /// Removes the root (the queue is not empty) and returns its waker.
+    fn pop(&mut self) -> Waker {
+        let s = self.heap[0].slot as usize % N;
+        let len = self.len as usize - 1;
+        self.len = len as u16;
+        // Floyd's pop: the hole at the root goes down to a leaf, always
+        // taking the earlier child (one comparison per level), then the last
+        // entry fills it and goes up (usually not at all: it is a leaf).
+        let mut pos = 0;
+        loop {
+            let left = 2 * pos + 1;
+            if left >= len {
+                break;
+            }
+            // SAFETY: `left < len < N`.
+            let mut c = unsafe { self.entry(left) };
+            let mut child = left;
+            if left + 1 < len {
+                // SAFETY: `left + 1 < len < N`.
+                let right = unsafe { self.entry(left + 1) };
+                if right.before(&c) {
+                    (child, c) = (left + 1, right);
+                }
+            }
+            self.place(pos, c);
+            pos = child;
         }
-        let waker = self.slots[s as usize].waker.take()?;
-        self.unlink(s, &waker);
-        self.slots[s as usize].chain = self.free;
-        self.free = s;
-        self.len -= 1;
-        if self.len > 0 {
-            let last = self.heap[self.len as usize];
-            self.heap[0] = last;
-            self.slots[last as usize].pos = 0;
-            self.sift_down(0);
+        if pos < len {
+            // SAFETY: `len < N` (one entry was just removed).
+            let last = unsafe { self.entry(len) };
+            self.sift_up(pos, last);
         }
-        Some(waker)
+        let slot = &mut self.slots[s];
+        let waker = slot.waker.take();
+        let (bucket, chain) = (slot.bucket as usize % N, slot.chain);
+        slot.chain = self.free;
+        self.free = s as u16;
+        // Unlink from the hash chain (on average one entry long).
+        if self.buckets[bucket] as usize == s {
+            self.buckets[bucket] = chain;
+        } else {
+            let mut p = self.buckets[bucket];
+            while p != NIL {
+                let next = self.slots[p as usize % N].chain;
+                if next as usize == s {
+                    self.slots[p as usize % N].chain = chain;
+                    break;
+                }
+                p = next;
+            }
+        }
+        // A queued slot always holds its waker.
+        waker.unwrap_or_else(|| unreachable!())
     }
 
     /// The hash chain of a waker: a multiplicative hash of its two pointers.
@@ -250,10 +337,11 @@ impl<const N: usize> TimerQueue<N> {
         (h >> (32 - Self::BITS)) as usize
     }
 
-    fn find(&self, waker: &Waker) -> Option<u16> {
-        let mut s = self.buckets[Self::bucket(waker)];
+    #[inline(always)]
+    fn find(&self, bucket: usize, waker: &Waker) -> Option<u16> {
+        let mut s = self.buckets[bucket];
         while s != NIL {
-            let slot = &self.slots[s as usize];
+            let slot = &self.slots[s as usize % N];
             if slot.waker.as_ref().is_some_and(|w| w.will_wake(waker)) {
                 return Some(s);
             }
@@ -262,79 +350,56 @@ impl<const N: usize> TimerQueue<N> {
         None
     }
 
-    /// Removes slot `s` (holding a waker like `waker`) from its hash chain.
-    fn unlink(&mut self, s: u16, waker: &Waker) {
-        let b = Self::bucket(waker);
-        if self.buckets[b] == s {
-            self.buckets[b] = self.slots[s as usize].chain;
-            return;
-        }
-        let mut p = self.buckets[b];
-        while p != NIL {
-            let next = self.slots[p as usize].chain;
-            if next == s {
-                self.slots[p as usize].chain = self.slots[s as usize].chain;
-                return;
-            }
-            p = next;
-        }
-    }
-
     fn move_earlier(&mut self, s: u16, at: u64) {
-        let slot = &mut self.slots[s as usize];
-        if at < slot.at {
-            slot.at = at;
-            let pos = slot.pos;
-            self.sift_up(pos);
+        let pos = self.slots[s as usize % N].pos as usize;
+        let mut e = self.heap[pos % N].get();
+        if at < e.at {
+            e.at = at;
+            self.sift_up(pos, e);
         }
     }
 
-    /// `true` if slot `a` leaves before slot `b`.
+    /// A copy of the entry at heap position `i`, without a bounds check.
+    ///
+    /// # Safety
+    /// `i < N`.
     #[inline(always)]
-    fn before(&self, a: u16, b: u16) -> bool {
-        let (a, b) = (&self.slots[a as usize], &self.slots[b as usize]);
-        a.at < b.at || (a.at == b.at && (a.seq.wrapping_sub(b.seq) as i32) < 0)
+    unsafe fn entry(&self, i: usize) -> Entry {
+        debug_assert!(i < N);
+        // SAFETY: `i < N` (the caller's promise): inside `heap`.
+        unsafe { (*self.heap.as_ptr().add(i)).get() }
     }
 
+    /// Puts `e` at `pos` (`pos < N`) and records the position in its slot.
     #[inline(always)]
-    fn place(&mut self, pos: u16, s: u16) {
-        self.heap[pos as usize] = s;
-        self.slots[s as usize].pos = pos;
+    fn place(&mut self, pos: usize, e: Entry) {
+        debug_assert!(pos < N && (e.slot as usize) < N);
+        // SAFETY: `pos < N` (every caller's `pos` is a heap position below
+        // `len <= N`), and an entry's slot number is always below `N` (the
+        // free list only holds `0..N`).
+        unsafe {
+            let h = &mut *self.heap.as_mut_ptr().add(pos);
+            h.at = e.at;
+            h.seq = e.seq;
+            h.slot = e.slot;
+            (*self.slots.as_mut_ptr().add(e.slot as usize)).pos = pos as u16;
+        }
     }
 
-    fn sift_up(&mut self, mut pos: u16) {
-        let s = self.heap[pos as usize];
+    /// Puts `e` in the hole at `pos` (`pos < len`), moving it up past later
+    /// parents.
+    #[inline(always)]
+    fn sift_up(&mut self, mut pos: usize, e: Entry) {
         while pos > 0 {
             let parent = (pos - 1) / 2;
-            let p = self.heap[parent as usize];
-            if !self.before(s, p) {
+            // SAFETY: `parent < pos < N`.
+            let p = unsafe { self.entry(parent) };
+            if !e.before(&p) {
                 break;
             }
             self.place(pos, p);
             pos = parent;
         }
-        self.place(pos, s);
-    }
-
-    fn sift_down(&mut self, mut pos: u16) {
-        let s = self.heap[pos as usize];
-        loop {
-            let left = 2 * pos as usize + 1;
-            if left >= self.len as usize {
-                break;
-            }
-            let right = left + 1;
-            let mut child = left as u16;
-            if right < self.len as usize && self.before(self.heap[right], self.heap[left]) {
-                child = right as u16;
-            }
-            let c = self.heap[child as usize];
-            if !self.before(c, s) {
-                break;
-            }
-            self.place(pos, c);
-            pos = child;
-        }
-        self.place(pos, s);
+        self.place(pos, e);
     }
 }
