@@ -183,12 +183,19 @@ pub const TICK_HZ: u64 = embassy_time_driver::TICK_HZ;
 /// The shortest tick period [`init`] accepts, in core clock cycles.
 pub const MIN_CYCLES_PER_TICK: u32 = 256;
 
+/// Whether the tick can run while a schedule holds the queue, so that the
+/// two must meet through the `locked` / `missed` flags: on ARMv6-M (NVIC
+/// masking leaves SysTick running) and on the host (whose tests drive that
+/// protocol). With BASEPRI the holder masks SysTick itself: the flags would
+/// never be seen set, and their code is left out.
+const GUARDED: bool = !cfg!(lull_time_basepri);
+
 /// The driver's state: the clock, the queue and its guard.
 struct Time {
     clock: TickClock,
     queue: UnsafeCell<TimerQueue<CAPACITY>>,
     /// A context that masked the queue's other users holds the queue (only
-    /// SysTick can still run: it checks this flag).
+    /// SysTick can still run, where [`GUARDED`]: it checks this flag).
     locked: AtomicBool,
     /// A tick found the queue locked: its holder pends SysTick on leaving.
     missed: AtomicBool,
@@ -202,8 +209,9 @@ struct Time {
 }
 
 // SAFETY: the queue is only reached by `schedule` (with its other users
-// masked and `locked` set) and by `tick` (which checks `locked` and which no
-// other user can preempt); everything else is atomic.
+// masked: with BASEPRI, SysTick included; otherwise with `locked` set) and by
+// `tick` (which no other user can preempt, and which, where SysTick is not
+// masked, checks `locked`); everything else is atomic.
 unsafe impl Sync for Time {}
 
 impl Time {
@@ -228,8 +236,16 @@ impl Time {
             "lull-time: a timer was used before lull_time::init"
         );
         self.check_caller(prio);
-        let m = arch::mask(prio, self.nvic.load(Ordering::Relaxed));
-        self.locked.store(true, Ordering::Relaxed);
+        // (Only NVIC masking reads the interrupt set.)
+        let nvic = if cfg!(lull_time_nvic) {
+            self.nvic.load(Ordering::Relaxed)
+        } else {
+            0
+        };
+        let m = arch::mask(prio, nvic);
+        if GUARDED {
+            self.locked.store(true, Ordering::Relaxed);
+        }
         compiler_fence(Ordering::SeqCst);
         // Compared with the clock while the queue is held: a tick that
         // passes after this point finds the entry (or, on ARMv6-M, finds the
@@ -238,14 +254,17 @@ impl Time {
         let r = if due {
             Ok(())
         } else {
-            // SAFETY: every other user of the queue is masked, and SysTick,
-            // which may still run on ARMv6-M, sees `locked` and keeps off.
+            // SAFETY: every other user of the queue is masked (SysTick too,
+            // with BASEPRI); SysTick, where it may still run (`GUARDED`),
+            // sees `locked` and keeps off.
             unsafe { &mut *self.queue.get() }.schedule(at, waker)
         };
         compiler_fence(Ordering::SeqCst);
-        self.locked.store(false, Ordering::Relaxed);
+        if GUARDED {
+            self.locked.store(false, Ordering::Relaxed);
+        }
         arch::unmask(m);
-        if self.missed.load(Ordering::Relaxed) {
+        if GUARDED && self.missed.load(Ordering::Relaxed) {
             self.pend_tick();
         }
         if due {
@@ -276,16 +295,19 @@ impl Time {
         } else {
             self.clock.now()
         };
-        self.missed.store(false, Ordering::Relaxed);
+        if GUARDED {
+            self.missed.store(false, Ordering::Relaxed);
+        }
         loop {
             compiler_fence(Ordering::SeqCst);
-            if self.locked.load(Ordering::Relaxed) {
+            if GUARDED && self.locked.load(Ordering::Relaxed) {
                 // ARMv6-M: we preempted a holder; it pends us again.
                 self.missed.store(true, Ordering::Relaxed);
                 return;
             }
-            // SAFETY: nobody holds the queue (`locked` is clear) and every
-            // other user runs at or below our priority: none preempts us.
+            // SAFETY: nobody holds the queue (a holder masks SysTick, or,
+            // where `GUARDED`, `locked` is clear) and every other user runs
+            // at or below our priority: none preempts us.
             let expired = unsafe { &mut *self.queue.get() }.pop_expired(now);
             compiler_fence(Ordering::SeqCst);
             match expired {

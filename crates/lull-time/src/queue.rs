@@ -244,7 +244,9 @@ impl<const N: usize> TimerQueue<N> {
         self.free = slot.chain;
         slot.chain = self.buckets[bucket];
         slot.bucket = bucket as u16;
-        slot.waker = Some(clone);
+        // A free slot holds no waker: nothing to drop.
+        debug_assert!(slot.waker.is_none());
+        core::mem::forget(slot.waker.replace(clone));
         self.buckets[bucket] = s;
         let e = Entry {
             at,
