@@ -145,6 +145,7 @@ mod clock;
 mod queue;
 
 pub use clock::TickClock;
+use queue::Hashed;
 pub use queue::{QueueFull, TimerQueue};
 
 use core::cell::UnsafeCell;
@@ -236,6 +237,11 @@ impl Time {
             "lull-time: a timer was used before lull_time::init"
         );
         self.check_caller(prio);
+        // The clone the queue stores and the hash chains depend on the
+        // waker only: made before masking, they leave the masked section
+        // shorter (a waker already queued costs a clone and a drop, both
+        // unmasked).
+        let w = Hashed::new::<CAPACITY>(waker, waker.clone());
         // (Only NVIC masking reads the interrupt set.)
         let nvic = if cfg!(lull_time_nvic) {
             self.nvic.load(Ordering::Relaxed)
@@ -251,13 +257,13 @@ impl Time {
         // passes after this point finds the entry (or, on ARMv6-M, finds the
         // queue locked and is served again when it is released).
         let due = at <= self.clock.now();
-        let r = if due {
-            Ok(())
+        let (r, spare) = if due {
+            (Ok(()), Some(w.into_clone()))
         } else {
             // SAFETY: every other user of the queue is masked (SysTick too,
             // with BASEPRI); SysTick, where it may still run (`GUARDED`),
             // sees `locked` and keeps off.
-            unsafe { &mut *self.queue.get() }.schedule(at, waker)
+            unsafe { &mut *self.queue.get() }.schedule_with(at, w)
         };
         compiler_fence(Ordering::SeqCst);
         if GUARDED {
@@ -267,8 +273,12 @@ impl Time {
         if GUARDED && self.missed.load(Ordering::Relaxed) {
             self.pend_tick();
         }
-        if due {
-            waker.wake_by_ref();
+        if let Some(spare) = spare {
+            if due {
+                spare.wake();
+            } else {
+                drop(spare);
+            }
         }
         if let Err(QueueFull { capacity }) = r {
             #[cfg(feature = "defmt")]

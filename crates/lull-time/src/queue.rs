@@ -86,6 +86,45 @@ impl Slot {
     };
 }
 
+/// `bucket` value meaning "the clone is like the waker: no second lookup".
+const NO_BUCKET: usize = usize::MAX;
+
+/// A waker to schedule, its clone to store, and their hash chains.
+pub(crate) struct Hashed<'a> {
+    waker: &'a Waker,
+    bucket: usize,
+    clone: Waker,
+    /// The clone's chain if the clone differs from the waker, else
+    /// `NO_BUCKET`.
+    clone_bucket: usize,
+}
+
+impl<'a> Hashed<'a> {
+    /// Hashes `waker` and its `clone` for a queue of capacity `N`.
+    #[inline(always)]
+    pub(crate) fn new<const N: usize>(waker: &'a Waker, clone: Waker) -> Self {
+        let clone_bucket = if clone.will_wake(waker) {
+            NO_BUCKET
+        } else {
+            TimerQueue::<N>::bucket(&clone)
+        };
+        Hashed {
+            waker,
+            bucket: crate::arch::settle(TimerQueue::<N>::bucket(waker)),
+            clone,
+            clone_bucket: crate::arch::settle(clone_bucket),
+        }
+    }
+}
+
+impl Hashed<'_> {
+    /// The clone, for a caller that does not queue it.
+    #[inline(always)]
+    pub(crate) fn into_clone(self) -> Waker {
+        self.clone
+    }
+}
+
 /// The queue is full: `N` wakers are already waiting.
 ///
 /// ```
@@ -216,38 +255,61 @@ impl<const N: usize> TimerQueue<N> {
     /// queue is unchanged.
     #[inline]
     pub fn schedule(&mut self, at: u64, waker: &Waker) -> Result<(), QueueFull> {
-        let bucket = Self::bucket(waker);
-        if let Some(s) = self.find(bucket, waker) {
-            self.move_earlier(s, at);
-            return Ok(());
-        }
-        self.insert(at, bucket, waker)
+        let clone = waker.clone();
+        let (r, _spare) = self.schedule_with(at, Hashed::new::<N>(waker, clone));
+        r
     }
 
-    /// `schedule` of a waker not found under its own hash.
-    fn insert(&mut self, at: u64, mut bucket: usize, waker: &Waker) -> Result<(), QueueFull> {
+    /// [`schedule`](Self::schedule) with the clone to store made, and the
+    /// hashes computed, by the caller (they read no queue state: the driver
+    /// does both before masking). Returns the clone if it was not stored
+    /// (the waker was already queued, or the queue is full), for the caller
+    /// to drop once it has unmasked.
+    #[inline(always)]
+    pub(crate) fn schedule_with(
+        &mut self,
+        at: u64,
+        w: Hashed<'_>,
+    ) -> (Result<(), QueueFull>, Option<Waker>) {
+        if let Some(s) = self.find(w.bucket, w.waker) {
+            self.move_earlier(s, at);
+            return (Ok(()), Some(w.clone));
+        }
         // A clone may differ from the waker it was made from (a hardware
         // generator task's poll waker): look for the clone as well.
-        let clone = waker.clone();
-        if !clone.will_wake(waker) {
-            bucket = Self::bucket(&clone);
-            if let Some(s) = self.find(bucket, &clone) {
-                self.move_earlier(s, at);
-                return Ok(());
-            }
+        if w.clone_bucket != NO_BUCKET
+            && let Some(s) = self.find(w.clone_bucket, &w.clone)
+        {
+            self.move_earlier(s, at);
+            return (Ok(()), Some(w.clone));
         }
+        let bucket = if w.clone_bucket != NO_BUCKET {
+            w.clone_bucket
+        } else {
+            w.bucket
+        };
+        match self.insert(at, bucket, w.clone) {
+            Ok(()) => (Ok(()), None),
+            Err(clone) => (Err(QueueFull { capacity: N }), Some(clone)),
+        }
+    }
+
+    /// Stores `clone` (found in no chain) in a free slot, chained in
+    /// `bucket`; gives it back if every slot is taken.
+    #[inline(always)]
+    fn insert(&mut self, at: u64, bucket: usize, clone: Waker) -> Result<(), Waker> {
         let s = self.free;
         if s == NIL {
-            return Err(QueueFull { capacity: N });
+            return Err(clone);
         }
         let slot = &mut self.slots[s as usize % N];
         self.free = slot.chain;
-        slot.chain = self.buckets[bucket];
+        slot.chain = self.buckets[bucket % N];
         slot.bucket = bucket as u16;
         // A free slot holds no waker: nothing to drop.
         debug_assert!(slot.waker.is_none());
         core::mem::forget(slot.waker.replace(clone));
-        self.buckets[bucket] = s;
+        self.buckets[bucket % N] = s;
         let e = Entry {
             at,
             seq: self.seq,
@@ -341,7 +403,7 @@ impl<const N: usize> TimerQueue<N> {
 
     #[inline(always)]
     fn find(&self, bucket: usize, waker: &Waker) -> Option<u16> {
-        let mut s = self.buckets[bucket];
+        let mut s = self.buckets[bucket % N];
         while s != NIL {
             let slot = &self.slots[s as usize % N];
             if slot.waker.as_ref().is_some_and(|w| w.will_wake(waker)) {
