@@ -1,17 +1,29 @@
 //! The timer queue: a fixed-capacity binary min-heap of deadlines, one entry
 //! per waker, with a hash index from waker to entry.
 //!
-//! Everything here is plain safe Rust on `&mut self`: the driver decides how
-//! the queue is protected (see the crate documentation), and the host tests
-//! (also run under Miri) exercise exactly the code the firmware runs.
+//! Plain Rust on `&mut self`, with a few unchecked heap accesses whose
+//! indices the heap's invariants bound (each one says why; a debug build
+//! asserts it): the driver decides how the queue is protected (see the
+//! crate documentation), and the host tests (also run under Miri) exercise
+//! exactly the code the firmware runs.
+//!
+//! # Layout
+//!
+//! The heap holds 16-byte entries — deadline, insertion number, slot
+//! number — so a comparison reads two entries and nothing else (the pair
+//! (deadline, insertion number) compared as one 96-bit number). A slot
+//! holds the waker, the entry's heap position (written on every move, so
+//! that a waker scheduled again is found and moved in O(log n)), its hash
+//! chain and the next slot in that chain. The hash of a waker is computed
+//! once per schedule and stored, not computed again when it leaves.
 //!
 //! # Costs (n = entries in the queue, N = capacity)
 //!
 //! | operation | cost |
 //! |---|---|
-//! | [`schedule`](TimerQueue::schedule), new waker | hash lookup + one clone + sift-up: O(log n) |
-//! | [`schedule`](TimerQueue::schedule), waker already queued | hash lookup (+ sift-up if earlier): O(log n) |
-//! | [`pop_expired`](TimerQueue::pop_expired) | compare with the root; if due: unlink from its hash chain + sift-down: O(log n) |
+//! | [`schedule`](TimerQueue::schedule), new waker | one clone + hash lookup + sift-up: O(log n) |
+//! | [`schedule`](TimerQueue::schedule), waker already queued | one clone (dropped) + hash lookup (+ sift-up if earlier): O(log n) |
+//! | [`pop_expired`](TimerQueue::pop_expired) | compare with the root; if due: Floyd's sift-down (the hole goes to a leaf, one comparison per level, then the last entry fills it and goes up) + unlink from its hash chain: O(log n) |
 //! | [`next_deadline`](TimerQueue::next_deadline) | O(1) |
 //!
 //! The hash index has N chains for at most N entries (load factor ≤ 1), so
@@ -20,6 +32,10 @@
 //! the waker's two pointers makes practically impossible for wakers that
 //! differ in their data pointers (task headers, flags) or vtables (one per
 //! interrupt-woken task).
+//!
+//! Equal deadlines leave in the order they were scheduled: the insertion
+//! number is compared unsigned, which is exact unless 2³² schedules happen
+//! while two entries with the same deadline wait.
 
 use core::task::Waker;
 
