@@ -363,16 +363,13 @@ impl<const N: usize> TimerQueue<N> {
             if left >= len {
                 break;
             }
-            // SAFETY: `left < len < N`.
-            let mut c = unsafe { self.entry(left) };
             let mut child = left;
-            if left + 1 < len {
-                // SAFETY: `left + 1 < len < N`.
-                let right = unsafe { self.entry(left + 1) };
-                if right.before(&c) {
-                    (child, c) = (left + 1, right);
-                }
+            // SAFETY: `left + 1 < len < N`.
+            if left + 1 < len && unsafe { self.less(left + 1, left) } {
+                child = left + 1;
             }
+            // SAFETY: `child < len < N`.
+            let c = unsafe { self.entry(child) };
             self.place(pos, c);
             pos = child;
         }
@@ -448,6 +445,17 @@ impl<const N: usize> TimerQueue<N> {
         debug_assert!(i < N);
         // SAFETY: `i < N` (the caller's promise): inside `heap`.
         unsafe { (*self.heap.as_ptr().add(i)).get() }
+    }
+
+    /// `true` if the entry at heap position `i` leaves before the one at `j`.
+    ///
+    /// # Safety
+    /// `i < N` and `j < N`.
+    #[inline(always)]
+    unsafe fn less(&self, i: usize, j: usize) -> bool {
+        debug_assert!(i < N && j < N);
+        // SAFETY: `i, j < N` (the caller's promise): inside `heap`.
+        unsafe { (*self.heap.as_ptr().add(i)).before(&*self.heap.as_ptr().add(j)) }
     }
 
     /// Puts `e` at `pos` (`pos < N`) and records the position in its slot.
