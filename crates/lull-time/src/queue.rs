@@ -85,7 +85,7 @@ impl Entry {
 /// One waiting waker.
 struct Slot {
     waker: Option<Waker>,
-    /// Position of its entry in the heap (while queued).
+    /// Position of its entry in the heap, 1-based (while queued).
     pos: u16,
     /// Next slot in the same hash chain (queued), or in the free list.
     chain: u16,
@@ -201,7 +201,9 @@ pub struct QueueFull {
 /// assert!(q.is_empty());
 /// ```
 pub struct TimerQueue<const N: usize> {
-    /// `heap[..len]`: a binary min-heap on `(at, seq)`.
+    /// `heap[..len]`: a binary min-heap on `(at, seq)`; positions are
+    /// counted from 1 (`heap[p - 1]`), so the children of `p` are `2p` and
+    /// `2p + 1`.
     heap: [Entry; N],
     slots: [Slot; N],
     /// Head of each hash chain.
@@ -332,8 +334,8 @@ impl<const N: usize> TimerQueue<N> {
             slot: s,
         };
         self.seq = self.seq.wrapping_add(1);
-        let pos = self.len as usize;
         self.len += 1;
+        let pos = self.len as usize;
         self.sift_up(pos, e);
         Ok(())
     }
@@ -357,25 +359,26 @@ impl<const N: usize> TimerQueue<N> {
         // Floyd's pop: the hole at the root goes down to a leaf, always
         // taking the earlier child (one comparison per level), then the last
         // entry fills it and goes up (usually not at all: it is a leaf).
-        let mut pos = 0;
+        // Positions are 1-based: the children of `p` are `2p` and `2p + 1`.
+        let mut pos = 1;
         loop {
-            let left = 2 * pos + 1;
-            if left >= len {
+            let left = 2 * pos;
+            if left > len {
                 break;
             }
             let mut child = left;
-            // SAFETY: `left + 1 < len < N`.
-            if left + 1 < len && unsafe { self.less(left + 1, left) } {
+            // SAFETY: `1 <= left < left + 1 <= len < N`.
+            if left < len && unsafe { self.less(left + 1, left) } {
                 child = left + 1;
             }
-            // SAFETY: `child < len < N`.
+            // SAFETY: `1 <= child <= len < N`.
             let c = unsafe { self.entry(child) };
             self.place(pos, c);
             pos = child;
         }
-        if pos < len {
-            // SAFETY: `len < N` (one entry was just removed).
-            let last = unsafe { self.entry(len) };
+        if pos <= len {
+            // SAFETY: `len + 1 <= N`: the old last position.
+            let last = unsafe { self.entry(len + 1) };
             self.sift_up(pos, last);
         }
         let slot = &mut self.slots[s];
@@ -429,44 +432,47 @@ impl<const N: usize> TimerQueue<N> {
 
     fn move_earlier(&mut self, s: u16, at: u64) {
         let pos = self.slots[s as usize % N].pos as usize;
-        let mut e = self.heap[pos % N].get();
+        let mut e = self.heap[pos.wrapping_sub(1) % N].get();
         if at < e.at {
             e.at = at;
             self.sift_up(pos, e);
         }
     }
 
-    /// A copy of the entry at heap position `i`, without a bounds check.
+    /// A copy of the entry at heap position `i` (1-based: the root is 1),
+    /// without a bounds check.
     ///
     /// # Safety
-    /// `i < N`.
+    /// `1 <= i <= N`.
     #[inline(always)]
     unsafe fn entry(&self, i: usize) -> Entry {
-        debug_assert!(i < N);
-        // SAFETY: `i < N` (the caller's promise): inside `heap`.
-        unsafe { (*self.heap.as_ptr().add(i)).get() }
+        debug_assert!((1..=N).contains(&i));
+        // SAFETY: `1 <= i <= N` (the caller's promise): inside `heap`.
+        unsafe { (*self.heap.as_ptr().add(i - 1)).get() }
     }
 
     /// `true` if the entry at heap position `i` leaves before the one at `j`.
     ///
     /// # Safety
-    /// `i < N` and `j < N`.
+    /// `1 <= i, j <= N`.
     #[inline(always)]
     unsafe fn less(&self, i: usize, j: usize) -> bool {
-        debug_assert!(i < N && j < N);
-        // SAFETY: `i, j < N` (the caller's promise): inside `heap`.
-        unsafe { (*self.heap.as_ptr().add(i)).before(&*self.heap.as_ptr().add(j)) }
+        debug_assert!((1..=N).contains(&i) && (1..=N).contains(&j));
+        let h = self.heap.as_ptr();
+        // SAFETY: `1 <= i, j <= N` (the caller's promise): inside `heap`.
+        unsafe { (*h.add(i - 1)).before(&*h.add(j - 1)) }
     }
 
-    /// Puts `e` at `pos` (`pos < N`) and records the position in its slot.
+    /// Puts `e` at position `pos` (`1 <= pos <= N`) and records the position
+    /// in its slot.
     #[inline(always)]
     fn place(&mut self, pos: usize, e: Entry) {
-        debug_assert!(pos < N && (e.slot as usize) < N);
-        // SAFETY: `pos < N` (every caller's `pos` is a heap position below
-        // `len <= N`), and an entry's slot number is always below `N` (the
-        // free list only holds `0..N`).
+        debug_assert!((1..=N).contains(&pos) && (e.slot as usize) < N);
+        // SAFETY: `1 <= pos <= N` (every caller's `pos` is a heap position,
+        // at most `len <= N`), and an entry's slot number is always below
+        // `N` (the free list only holds `0..N`).
         unsafe {
-            let h = &mut *self.heap.as_mut_ptr().add(pos);
+            let h = &mut *self.heap.as_mut_ptr().add(pos - 1);
             h.at = e.at;
             h.seq = e.seq;
             h.slot = e.slot;
@@ -474,13 +480,13 @@ impl<const N: usize> TimerQueue<N> {
         }
     }
 
-    /// Puts `e` in the hole at `pos` (`pos < len`), moving it up past later
-    /// parents.
+    /// Puts `e` in the hole at position `pos` (`1 <= pos <= len`), moving it
+    /// up past later parents.
     #[inline(always)]
     fn sift_up(&mut self, mut pos: usize, e: Entry) {
-        while pos > 0 {
-            let parent = (pos - 1) / 2;
-            // SAFETY: `parent < pos < N`.
+        while pos > 1 {
+            let parent = pos / 2;
+            // SAFETY: `1 <= parent < pos <= N`.
             let p = unsafe { self.entry(parent) };
             if !e.before(&p) {
                 break;
