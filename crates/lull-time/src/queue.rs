@@ -52,7 +52,7 @@ struct Entry {
     /// Insertion number: entries with equal deadlines leave in FIFO order.
     seq: u32,
     /// The slot holding the waker.
-    slot: u16,
+    slot: u32,
 }
 
 impl Entry {
@@ -331,7 +331,7 @@ impl<const N: usize> TimerQueue<N> {
         let e = Entry {
             at,
             seq: self.seq,
-            slot: s,
+            slot: u32::from(s),
         };
         self.seq = self.seq.wrapping_add(1);
         self.len += 1;
