@@ -71,8 +71,9 @@
 //! entry per waker (a waker scheduled again keeps its earlier deadline, as
 //! `embassy-time-driver` requires) and a hash index from waker to entry.
 //! Scheduling and expiring are O(log n). Its capacity is [`CAPACITY`],
-//! chosen with the `queue-N` cargo features; a schedule that finds it full
-//! **panics**, naming the feature, rather than lose a wake.
+//! chosen with the `queue-N` cargo features (34 bytes of RAM per waker it
+//! can hold); a schedule that finds it full **panics**, naming the feature,
+//! rather than lose a wake.
 //!
 //! **The tick handler** counts the tick, then pops and wakes the expired
 //! wakers one at a time (O(log n) each, interrupts never masked): a
@@ -131,16 +132,16 @@
 //!
 //! | | thumbv7m (lm3s6965evb) | thumbv6m (microbit) |
 //! |---|---|---|
-//! | masked section of a schedule (mask to unmask, 1–32 queued) | 56–81 | 120–192 |
-//! | tick handler, nothing expires | 32–36 | 48–60 |
-//! | tick handler, one timer expires (the executor's wake included) | 103–306 | 157–496 |
-//! | tick handler, 8 expire at once (32 queued) | 2 115 | 3 422 |
+//! | masked section of a schedule (mask to unmask, 1–32 queued) | 57–80 | 121–195 |
+//! | tick handler, nothing expires | 32–36 | 49–61 |
+//! | tick handler, one timer expires (the executor's wake included) | 103–260 | 157–511 |
+//! | tick handler, 8 expire at once (32 queued) | 1 729 | 3 435 |
 //!
 //! The masked section delays only interrupts at or below the timer
 //! priority; nothing above it is ever delayed by this crate. The tick
 //! handler masks nothing; its cost per expiring timer is one heap pop
-//! (O(log n): about 220 instructions at 32 queued on thumbv7m, a 96-bit
-//! comparison and a 16-byte move per level) and the waker's `wake` (41 for a
+//! (O(log n): about 170 instructions at 32 queued on thumbv7m, 27 a level
+//! for a 96-bit comparison and a 16-byte move) and the waker's `wake` (41 for a
 //! thread-mode task of `lull-executor`). `cargo xtask bench --only timer`
 //! compares these paths with embassy's and RTIC's (`BENCHMARKS.md`).
 #![no_std]

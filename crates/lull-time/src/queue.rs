@@ -15,7 +15,9 @@
 //! holds the waker, the entry's heap position (written on every move, so
 //! that a waker scheduled again is found and moved in O(log n)), its hash
 //! chain and the next slot in that chain. The hash of a waker is computed
-//! once per schedule and stored, not computed again when it leaves.
+//! once per schedule and stored, not computed again when it leaves. In all,
+//! 34 bytes per unit of capacity on 32-bit targets (heap entry 16, slot 16,
+//! chain head 2).
 //!
 //! # Costs (n = entries in the queue, N = capacity)
 //!
