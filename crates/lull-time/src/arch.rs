@@ -77,6 +77,27 @@ pub(crate) fn mask(prio: u8, nvic: u32) -> Masked {
     }
 }
 
+/// Returns `x`, computed before this point: the compiler may not move the
+/// computation of `x` past it (e.g. into the masked section that [`mask`]
+/// opens next). Costs no instruction.
+#[inline(always)]
+pub(crate) fn settle(x: usize) -> usize {
+    #[cfg(target_arch = "arm")]
+    {
+        let mut x = x;
+        // SAFETY: an empty asm statement: it only claims to read and write
+        // `x`'s register. Not `pure`, so it stays in order with `mask`'s asm.
+        unsafe {
+            core::arch::asm!("/* {0} */", inout(reg) x, options(nomem, nostack, preserves_flags))
+        };
+        x
+    }
+    #[cfg(not(target_arch = "arm"))]
+    {
+        x
+    }
+}
+
 /// Undoes [`mask`].
 #[inline(always)]
 #[allow(unused_variables)]

@@ -45,7 +45,7 @@ fn fence() {
 /// let c = TickClock::new();
 /// assert_eq!(c.now(), 0);
 /// c.advance();
-/// c.advance();
+/// assert_eq!(c.advance(), 2);
 /// assert_eq!(c.now(), 2);
 /// ```
 pub struct TickClock {
@@ -97,16 +97,17 @@ impl TickClock {
         }
     }
 
-    /// Adds one tick. **One writer only**: every call must come from the same
-    /// context (the tick handler), never from two contexts that can preempt
-    /// each other — two writers would publish the same slot twice.
+    /// Adds one tick and returns the new count. **One writer only**: every
+    /// call must come from the same context (the tick handler), never from
+    /// two contexts that can preempt each other — two writers would publish
+    /// the same slot twice.
     #[inline]
-    pub fn advance(&self) {
+    pub fn advance(&self) -> u64 {
         self.advance_with(|| {})
     }
 
     #[inline(always)]
-    pub(crate) fn advance_with(&self, mut between: impl FnMut()) {
+    pub(crate) fn advance_with(&self, mut between: impl FnMut()) -> u64 {
         let g = self.generation.load(Ordering::Relaxed);
         let cur = (g & 1) as usize * 2;
         let next = ((g + 1) & 1) as usize * 2;
@@ -119,6 +120,7 @@ impl TickClock {
         between();
         fence();
         self.generation.store(g.wrapping_add(1), PUBLISH);
+        v
     }
 
     /// Sets the count (tests of the 32-bit carry).

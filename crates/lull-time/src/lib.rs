@@ -71,8 +71,9 @@
 //! entry per waker (a waker scheduled again keeps its earlier deadline, as
 //! `embassy-time-driver` requires) and a hash index from waker to entry.
 //! Scheduling and expiring are O(log n). Its capacity is [`CAPACITY`],
-//! chosen with the `queue-N` cargo features; a schedule that finds it full
-//! **panics**, naming the feature, rather than lose a wake.
+//! chosen with the `queue-N` cargo features (34 bytes of RAM per waker it
+//! can hold); a schedule that finds it full **panics**, naming the feature,
+//! rather than lose a wake.
 //!
 //! **The tick handler** counts the tick, then pops and wakes the expired
 //! wakers one at a time (O(log n) each, interrupts never masked): a
@@ -95,12 +96,15 @@
 //!
 //! Scheduling a wake (from a `Timer`'s poll) masks the other users of the
 //! queue for the queue operation, SRP-style, with the timer priority as the
-//! ceiling:
+//! ceiling. Everything that reads no shared state — the clone of the waker
+//! that the queue keeps, the hash of the waker — is done before masking; the
+//! masked section holds the clock comparison, the index lookup and the heap
+//! insertion only:
 //!
 //! - **ARMv7-M, ARMv7E-M, ARMv8-M mainline**: `BASEPRI_MAX` ← timer
 //!   priority, restored afterwards. Masked: exceptions at or below the timer
-//!   priority. For how long: one lookup and insertion (see `TimerQueue`'s
-//!   costs) — measured below.
+//!   priority, SysTick included, so the tick and a schedule never meet.
+//!   For how long: measured below.
 //! - **ARMv6-M**: no BASEPRI. The NVIC interrupts at or below the timer
 //!   priority (found by `init`: set the priorities of interrupts that use
 //!   time before calling it; `#[lull::app]` does) are disabled through
@@ -109,6 +113,7 @@
 //!   `locked` flag, and a tick that finds it set only counts the tick and
 //!   leaves a note; the masked code, on leaving, sets SysTick pending again
 //!   (ICSR.PENDSTSET), and the handler runs at once to serve the deadlines.
+//!   (Only here: where BASEPRI masks SysTick, the flag is compiled out.)
 //! - **`now()`** masks nothing on any core. **The tick handler** masks
 //!   nothing: no other user of the queue can preempt it.
 //!
@@ -122,19 +127,23 @@
 //!
 //! Instructions, counted in a QEMU trace of `examples/src/bin/time_worst.rs`
 //! (32 thread-mode tasks waiting at once, 8 of them expiring in one tick;
-//! method in the crate README), release build (`opt-level = "s"`):
+//! `queue-64`; method in the crate README), release build (`opt-level =
+//! "s"`):
 //!
 //! | | thumbv7m (lm3s6965evb) | thumbv6m (microbit) |
 //! |---|---|---|
-//! | masked section of a schedule (mask to unmask, 1–32 queued) | 140–177 | 191–246 |
-//! | tick handler, nothing expires | 60 | 86 |
-//! | tick handler, one timer expires | 175–393 | 237–548 |
-//! | tick handler, 8 expire at once (32 queued) | 2 804 | 3 850 |
+//! | masked section of a schedule (mask to unmask, 1–32 queued) | 57–80 | 121–195 |
+//! | tick handler, nothing expires | 32–36 | 49–61 |
+//! | tick handler, one timer expires (the executor's wake included) | 103–260 | 157–511 |
+//! | tick handler, 8 expire at once (32 queued) | 1 729 | 3 435 |
 //!
 //! The masked section delays only interrupts at or below the timer
 //! priority; nothing above it is ever delayed by this crate. The tick
 //! handler masks nothing; its cost per expiring timer is one heap pop
-//! (O(log n)) and the waker's `wake`.
+//! (O(log n): about 170 instructions at 32 queued on thumbv7m, 27 a level
+//! for a 96-bit comparison and a 16-byte move) and the waker's `wake` (41 for a
+//! thread-mode task of `lull-executor`). `cargo xtask bench --only timer`
+//! compares these paths with embassy's and RTIC's (`BENCHMARKS.md`).
 #![no_std]
 // Without the installed driver (host builds, `default-features = false`) the
 // driver state is only reached by the tests.
@@ -145,6 +154,7 @@ mod clock;
 mod queue;
 
 pub use clock::TickClock;
+use queue::Hashed;
 pub use queue::{QueueFull, TimerQueue};
 
 use core::cell::UnsafeCell;
@@ -183,12 +193,19 @@ pub const TICK_HZ: u64 = embassy_time_driver::TICK_HZ;
 /// The shortest tick period [`init`] accepts, in core clock cycles.
 pub const MIN_CYCLES_PER_TICK: u32 = 256;
 
+/// Whether the tick can run while a schedule holds the queue, so that the
+/// two must meet through the `locked` / `missed` flags: on ARMv6-M (NVIC
+/// masking leaves SysTick running) and on the host (whose tests drive that
+/// protocol). With BASEPRI the holder masks SysTick itself: the flags would
+/// never be seen set, and their code is left out.
+const GUARDED: bool = !cfg!(lull_time_basepri);
+
 /// The driver's state: the clock, the queue and its guard.
 struct Time {
     clock: TickClock,
     queue: UnsafeCell<TimerQueue<CAPACITY>>,
     /// A context that masked the queue's other users holds the queue (only
-    /// SysTick can still run: it checks this flag).
+    /// SysTick can still run, where [`GUARDED`]: it checks this flag).
     locked: AtomicBool,
     /// A tick found the queue locked: its holder pends SysTick on leaving.
     missed: AtomicBool,
@@ -202,8 +219,9 @@ struct Time {
 }
 
 // SAFETY: the queue is only reached by `schedule` (with its other users
-// masked and `locked` set) and by `tick` (which checks `locked` and which no
-// other user can preempt); everything else is atomic.
+// masked: with BASEPRI, SysTick included; otherwise with `locked` set) and by
+// `tick` (which no other user can preempt, and which, where SysTick is not
+// masked, checks `locked`); everything else is atomic.
 unsafe impl Sync for Time {}
 
 impl Time {
@@ -228,28 +246,48 @@ impl Time {
             "lull-time: a timer was used before lull_time::init"
         );
         self.check_caller(prio);
-        let m = arch::mask(prio, self.nvic.load(Ordering::Relaxed));
-        self.locked.store(true, Ordering::Relaxed);
+        // The clone the queue stores and the hash chains depend on the
+        // waker only: made before masking, they leave the masked section
+        // shorter (a waker already queued costs a clone and a drop, both
+        // unmasked).
+        let w = Hashed::new::<CAPACITY>(waker, waker.clone());
+        // (Only NVIC masking reads the interrupt set.)
+        let nvic = if cfg!(lull_time_nvic) {
+            self.nvic.load(Ordering::Relaxed)
+        } else {
+            0
+        };
+        let m = arch::mask(prio, nvic);
+        if GUARDED {
+            self.locked.store(true, Ordering::Relaxed);
+        }
         compiler_fence(Ordering::SeqCst);
         // Compared with the clock while the queue is held: a tick that
         // passes after this point finds the entry (or, on ARMv6-M, finds the
         // queue locked and is served again when it is released).
         let due = at <= self.clock.now();
-        let r = if due {
-            Ok(())
+        let (r, spare) = if due {
+            (Ok(()), Some(w.into_clone()))
         } else {
-            // SAFETY: every other user of the queue is masked, and SysTick,
-            // which may still run on ARMv6-M, sees `locked` and keeps off.
-            unsafe { &mut *self.queue.get() }.schedule(at, waker)
+            // SAFETY: every other user of the queue is masked (SysTick too,
+            // with BASEPRI); SysTick, where it may still run (`GUARDED`),
+            // sees `locked` and keeps off.
+            unsafe { &mut *self.queue.get() }.schedule_with(at, w)
         };
         compiler_fence(Ordering::SeqCst);
-        self.locked.store(false, Ordering::Relaxed);
+        if GUARDED {
+            self.locked.store(false, Ordering::Relaxed);
+        }
         arch::unmask(m);
-        if self.missed.load(Ordering::Relaxed) {
+        if GUARDED && self.missed.load(Ordering::Relaxed) {
             self.pend_tick();
         }
-        if due {
-            waker.wake_by_ref();
+        if let Some(spare) = spare {
+            if due {
+                spare.wake();
+            } else {
+                drop(spare);
+            }
         }
         if let Err(QueueFull { capacity }) = r {
             #[cfg(feature = "defmt")]
@@ -269,20 +307,26 @@ impl Time {
     /// The tick: counts it if SysTick wrapped, then wakes the expired
     /// wakers. Runs at the timer priority: no user of the queue preempts it.
     fn tick(&self, wrapped: bool) {
-        if wrapped {
-            self.clock.advance();
+        // The tick handler is the clock's only writer: without a new tick,
+        // the count it reads cannot change under it.
+        let now = if wrapped {
+            self.clock.advance()
+        } else {
+            self.clock.now()
+        };
+        if GUARDED {
+            self.missed.store(false, Ordering::Relaxed);
         }
-        self.missed.store(false, Ordering::Relaxed);
-        let now = self.clock.now();
         loop {
             compiler_fence(Ordering::SeqCst);
-            if self.locked.load(Ordering::Relaxed) {
+            if GUARDED && self.locked.load(Ordering::Relaxed) {
                 // ARMv6-M: we preempted a holder; it pends us again.
                 self.missed.store(true, Ordering::Relaxed);
                 return;
             }
-            // SAFETY: nobody holds the queue (`locked` is clear) and every
-            // other user runs at or below our priority: none preempts us.
+            // SAFETY: nobody holds the queue (a holder masks SysTick, or,
+            // where `GUARDED`, `locked` is clear) and every other user runs
+            // at or below our priority: none preempts us.
             let expired = unsafe { &mut *self.queue.get() }.pop_expired(now);
             compiler_fence(Ordering::SeqCst);
             match expired {

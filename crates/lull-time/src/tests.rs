@@ -388,3 +388,35 @@ fn full_driver_queue_panics_naming_the_feature() {
         t.schedule(10, w);
     }
 }
+
+#[test]
+fn driver_keeps_one_clone_per_queued_waker() {
+    let t = Time::new();
+    t.prio.store(0x80, Ordering::Relaxed);
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let rec = Arc::new(Rec {
+        id: 7,
+        log: log.clone(),
+    });
+    let w = Waker::from(rec.clone());
+    // `rec` and `w`: two references before anything is queued.
+    assert_eq!(Arc::strong_count(&rec), 2);
+    t.schedule(5, &w);
+    assert_eq!(Arc::strong_count(&rec), 3);
+    // Scheduled again (earlier, later, and due): the clones made before
+    // masking are dropped or woken, never kept.
+    t.schedule(4, &w);
+    t.schedule(9, &w);
+    assert_eq!(Arc::strong_count(&rec), 3);
+    t.tick(true);
+    t.schedule(1, &w);
+    assert_eq!(*log.lock().unwrap(), [7]);
+    assert_eq!(Arc::strong_count(&rec), 3);
+    for _ in 0..3 {
+        t.tick(true);
+    }
+    assert_eq!(*log.lock().unwrap(), [7, 7]);
+    assert_eq!(Arc::strong_count(&rec), 2);
+    // SAFETY: no other context uses `t`.
+    assert!(unsafe { &*t.queue.get() }.is_empty());
+}
