@@ -141,7 +141,12 @@ const FLAGS: usize = GRAN - 1;
 ///
 /// A region needs room for one minimum block (`4 * size_of::<usize>()` bytes),
 /// the end sentinel (`2 * size_of::<usize>()` bytes) and up to
-/// `2 * size_of::<usize>() - 1` bytes of alignment padding.
+/// `2 * size_of::<usize>() - 1` bytes of alignment padding. It must also
+/// start at or above address `FLLEN * SLLEN` (96 in the default
+/// configuration, at most 928 on 32-bit targets): the pool uses those small
+/// numbers to tag its free lists, so no block may lie there. (Only a part
+/// with RAM at address 0 can run into this; hand over the region from address
+/// 1024 on.)
 ///
 /// ```
 /// use lull_tlsf::{RegionTooSmall, Tlsf};
@@ -510,7 +515,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     //
     // Doubly linked, with null after the last block. The first block's back
     // link is not null but a *tag*: the number of its list, `j`. No block
-    // lies below address `LISTS` (`extend_raw` skips those addresses), so a
+    // lies below address `LISTS` (`extend_raw` refuses such regions), so a
     // back link below `LISTS` is a tag, and unlinking a block finds its list
     // head without computing the size class. (A tag is a number, not a
     // pointer into `self`: the pool may move.)
@@ -717,12 +722,9 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         // most `isize::MAX`.
         let need = Self::block_size_for(size);
         // With a large alignment, the block must also hold the worst padding
-        // (`align - GRAN`: payloads are always GRAN-aligned).
-        let search = if align <= GRAN {
-            need
-        } else {
-            need + align - GRAN
-        };
+        // (`align - GRAN`: payloads are always GRAN-aligned). Branch-free:
+        // `(align - 1) & !(GRAN - 1)` is 0 up to `GRAN`, `align - GRAN` above.
+        let search = need + ((align - 1) & !(GRAN - 1));
         if search > Self::MAX_SEARCH {
             return None;
         }
@@ -1107,11 +1109,11 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     // ---- regions --------------------------------------------------------
 
     /// Gives the pool a region of memory. The region may start at any address
-    /// and have any length: up to `2 * size_of::<usize>() - 1` bytes go to
-    /// alignment and `2 * size_of::<usize>()` to the end sentinel; a region
-    /// too small for a block is refused with [`RegionTooSmall`] (it is then
-    /// not used). A region larger than [`Tlsf::MAX_BLOCK_SIZE`] is cut into
-    /// chunks.
+    /// from `FLLEN * SLLEN` on (see [`RegionTooSmall`]) and have any length:
+    /// up to `2 * size_of::<usize>() - 1` bytes go to alignment and
+    /// `2 * size_of::<usize>()` to the end sentinel; a region too small for a
+    /// block is refused with [`RegionTooSmall`] (it is then not used). A
+    /// region larger than [`Tlsf::MAX_BLOCK_SIZE`] is cut into chunks.
     ///
     /// Regions need not be adjacent; adjacent regions are not merged.
     ///
@@ -1127,6 +1129,21 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     pub fn extend(&mut self, region: &'static mut [u8]) -> Result<(), RegionTooSmall> {
         // SAFETY: a `&'static mut` region is ours for the rest of the program.
         unsafe { self.extend_raw(NonNull::from(region)) }
+    }
+
+    /// Where the first block of a region starting at address `start` goes:
+    /// the first address at or after `start` that is `≡ W (mod GRAN)`, as an
+    /// offset from `start`. `None` when `start` is below `LISTS`: numbers
+    /// below `LISTS` are list tags (see `tag`), so no block may lie there.
+    /// (Refusing such a region rather than skipping its start keeps the
+    /// offset a function of the alignment alone, which the compiler folds
+    /// for a static region.)
+    #[inline(always)]
+    fn first_block_offset(start: usize) -> Option<usize> {
+        if start < Self::LISTS {
+            return None;
+        }
+        Some(W.wrapping_sub(start) & (GRAN - 1))
     }
 
     /// [`extend`](Tlsf::extend) with uninitialized memory (e.g. a
@@ -1181,11 +1198,9 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     pub unsafe fn extend_raw(&mut self, region: NonNull<[u8]>) -> Result<(), RegionTooSmall> {
         let len = region.len();
         let start = region.cast::<u8>().as_ptr();
-        // First block at the first address >= start that is ≡ W (mod GRAN)
-        // and at least `LISTS` (smaller numbers are list tags, see `tag`; a
-        // region that low is an oddity, but legal).
-        let skip = Self::LISTS.saturating_sub(start.addr());
-        let lead = skip + (W.wrapping_sub(start.addr() + skip) & (GRAN - 1));
+        let Some(lead) = Self::first_block_offset(start.addr()) else {
+            return Err(RegionTooSmall { len });
+        };
         // Blocks plus sentinels, in whole granules.
         let mut avail = len.saturating_sub(lead) & !(GRAN - 1);
         if avail < MIN_BLOCK + GRAN {

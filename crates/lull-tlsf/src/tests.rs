@@ -643,3 +643,29 @@ fn region_error_displays() {
         "a region of 3 bytes cannot hold a block"
     );
 }
+
+#[test]
+fn no_block_below_the_list_tags() {
+    type T = Tlsf<12, 8>;
+    // Numbers below `LISTS` are list tags: a region starting there is
+    // refused, one starting at `LISTS` or above is placed as usual.
+    assert_eq!(T::LISTS, 96);
+    for start in [1, 8, 95] {
+        assert_eq!(T::first_block_offset(start), None);
+    }
+    for start in [96, 97, 100, 1024, 4096 + 3] {
+        let lead = T::first_block_offset(start).unwrap();
+        assert!(lead < GRAN);
+        assert_eq!((start + lead) % GRAN, W);
+    }
+    // A tag and the head it names.
+    let r = Region::new(1024, 0);
+    let mut t = pool::<12, 8>(&r);
+    let b = t.chunks;
+    let j = T::index(t.stats().free_bytes);
+    // SAFETY: `b` is the pool's only block, free, at the head of list `j`.
+    unsafe {
+        assert_eq!(rdp(b, PREV), T::tag(j));
+        assert_eq!(*t.head(j), b);
+    }
+}
