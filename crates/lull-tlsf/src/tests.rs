@@ -150,8 +150,17 @@ fn control_block_size() {
     assert_eq!(Tlsf::<8, 4>::CONTROL_BLOCK_BYTES, expect(8, 4));
     assert_eq!(Tlsf::<14, 16>::CONTROL_BLOCK_BYTES, expect(14, 16));
     if W == 4 {
+        // The figures of the crate documentation and the README.
+        assert_eq!(Tlsf::<8, 4>::CONTROL_BLOCK_BYTES, 176);
+        assert_eq!(Tlsf::<10, 8>::CONTROL_BLOCK_BYTES, 376);
         assert_eq!(Tlsf::<12, 8>::CONTROL_BLOCK_BYTES, 448);
+        assert_eq!(Tlsf::<14, 16>::CONTROL_BLOCK_BYTES, 968);
     }
+    // Only the first words of the bitmap array are used.
+    assert_eq!(Tlsf::<12, 8>::WORDS, 3);
+    assert_eq!(Tlsf::<14, 16>::WORDS, 7);
+    assert_eq!(Tlsf::<8, 32>::WORDS, 8);
+    assert_eq!(Tlsf::<5, 2>::WORDS, 1);
 }
 
 #[test]
