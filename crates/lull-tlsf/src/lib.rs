@@ -46,7 +46,8 @@
 //!   that taking a block off its list reaches the list head and its bitmap bit
 //!   without recomputing its size class. No block lies below address
 //!   `FLLEN * SLLEN` (96 in the default configuration): [`Tlsf::extend`]
-//!   refuses a region that starts there;
+//!   panics on a region that starts there (only a part with RAM at address 0
+//!   can meet this);
 //! - block headers sit at addresses `≡ W (mod G)`, so every payload is
 //!   `G`-aligned (8 bytes on Cortex-M, 16 on 64-bit hosts). A larger
 //!   alignment is served by starting the payload further into the block; the
@@ -157,12 +158,9 @@ const FLAGS: usize = GRAN - 1;
 ///
 /// A region needs room for one minimum block (`4 * size_of::<usize>()` bytes),
 /// the end sentinel (`2 * size_of::<usize>()` bytes) and up to
-/// `2 * size_of::<usize>() - 1` bytes of alignment padding. It must also
-/// start at or above address `FLLEN * SLLEN` (96 in the default
-/// configuration, at most 928 on 32-bit targets): the pool uses those small
-/// numbers to tag its free lists, so no block may lie there. (Only a part
-/// with RAM at address 0 can run into this; hand over the region from address
-/// 1024 on.)
+/// `2 * size_of::<usize>() - 1` bytes of alignment padding. (A region must
+/// also start at or above address `FLLEN * SLLEN`; one that does not is a
+/// panic, see [`Tlsf::extend`].)
 ///
 /// ```
 /// use lull_tlsf::{RegionTooSmall, Tlsf};
@@ -531,7 +529,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     //
     // Doubly linked, with null after the last block. The first block's back
     // link is not null but a *tag*: the number of its list, `j`. No block
-    // lies below address `LISTS` (`extend_raw` refuses such regions), so a
+    // lies below address `LISTS` (`extend_raw` panics on such regions), so a
     // back link below `LISTS` is a tag, and unlinking a block finds its list
     // head without computing the size class. (A tag is a number, not a
     // pointer into `self`: the pool may move.)
@@ -877,7 +875,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         // free predecessor.
         unsafe {
             let (mut b, h, pad) = Self::block_of(ptr);
-            let mut size = h & !FLAGS;
+            let size = h & !FLAGS;
             debug_assert!(
                 ptr.as_ptr().addr().is_multiple_of(GRAN),
                 "not a block of this pool"
@@ -891,23 +889,24 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             self.used -= size;
             self.allocated -= 1;
 
+            // The merged block runs from `b` to `end`; its size is taken from
+            // the two ends once rather than added up (one instruction less).
             let n = b.add(size);
             let nh = rd(n, 0);
+            let mut end = n;
             if nh & FREE != 0 {
-                let ns = nh & !FLAGS;
                 self.unlink(n);
-                size += ns;
+                end = n.add(nh & !FLAGS);
             } else {
                 wr(n, 0, nh | PREV_FREE);
             }
             if h & PREV_FREE != 0 {
-                let ps = rd(b.sub(W), 0);
-                b = b.sub(ps);
+                b = b.sub(rd(b.sub(W), 0));
                 self.unlink(b);
-                size += ps;
             }
+            let size = end.addr() - b.addr();
             wr(b, 0, size | FREE);
-            wr(b, size - W, size);
+            wr(end.sub(W), 0, size);
             self.push(b, size);
         }
     }
@@ -1132,11 +1131,19 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     // ---- regions --------------------------------------------------------
 
     /// Gives the pool a region of memory. The region may start at any address
-    /// from `FLLEN * SLLEN` on (see [`RegionTooSmall`]) and have any length:
-    /// up to `2 * size_of::<usize>() - 1` bytes go to alignment and
+    /// from `FLLEN * SLLEN` on and have any length: up to
+    /// `2 * size_of::<usize>() - 1` bytes go to alignment and
     /// `2 * size_of::<usize>()` to the end sentinel; a region too small for a
     /// block is refused with [`RegionTooSmall`] (it is then not used). A
     /// region larger than [`Tlsf::MAX_BLOCK_SIZE`] is cut into chunks.
+    ///
+    /// # Panics
+    ///
+    /// When a region large enough for a block starts below address
+    /// `FLLEN * SLLEN` (96 in the default configuration, at most 928 on 32-bit
+    /// targets): the pool uses those small numbers to tag its free lists, so
+    /// no block may lie there. Only a part with RAM at address 0 can run into
+    /// this; hand over its RAM from address 1024 on.
     ///
     /// Regions need not be adjacent; adjacent regions are not merged.
     ///
@@ -1154,23 +1161,25 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         unsafe { self.extend_raw(NonNull::from(region)) }
     }
 
-    /// Where the first block of a region starting at address `start` goes:
-    /// the first address at or after `start` that is `≡ W (mod GRAN)`, as an
-    /// offset from `start`. `None` when `start` is below `LISTS`: numbers
-    /// below `LISTS` are list tags (see `tag`), so no block may lie there.
-    /// (Refusing such a region rather than skipping its start keeps the
-    /// offset a function of the alignment alone, which the compiler folds
-    /// for a static region.)
+    /// Panics when a region that can hold a block starts below address
+    /// `LISTS`: numbers below `LISTS` are list tags (see `tag`), so no block
+    /// may lie there.
+    ///
+    /// Skipping the start of such a region, or refusing it with an error,
+    /// would make the first block's offset, or the outcome, depend on the
+    /// region's address, which the compiler cannot know for a static:
+    /// `extend(REGION).unwrap()` would no longer fold to constants, and the
+    /// unwrap would keep the error's formatting code (about 1 KiB of text in
+    /// the examples). (An empty or tiny region, whose address may be a
+    /// dangling 1, is refused for its size before this check.)
     #[inline(always)]
-    fn first_block_offset(start: usize) -> Option<usize> {
-        if start < Self::LISTS {
-            return None;
-        }
-        Some(W.wrapping_sub(start) & (GRAN - 1))
+    fn check_above_tags(start: usize) {
+        assert!(start >= Self::LISTS, "TLSF region below FLLEN * SLLEN");
     }
 
     /// [`extend`](Tlsf::extend) with uninitialized memory (e.g. a
-    /// `static mut [MaybeUninit<u8>; N]` kept out of `.bss` zeroing).
+    /// `static mut [MaybeUninit<u8>; N]` kept out of `.bss` zeroing). Panics
+    /// as `extend` does.
     ///
     /// ```
     /// use core::mem::MaybeUninit;
@@ -1198,7 +1207,8 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     }
 
     /// [`extend`](Tlsf::extend) with a region given by pointer, e.g. from
-    /// linker symbols or a buffer that outlives the pool.
+    /// linker symbols or a buffer that outlives the pool. Panics as `extend`
+    /// does.
     ///
     /// # Safety
     /// The region is valid for reads and writes, and used by nothing but this
@@ -1221,14 +1231,14 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     pub unsafe fn extend_raw(&mut self, region: NonNull<[u8]>) -> Result<(), RegionTooSmall> {
         let len = region.len();
         let start = region.cast::<u8>().as_ptr();
-        let Some(lead) = Self::first_block_offset(start.addr()) else {
-            return Err(RegionTooSmall { len });
-        };
+        // First block at the first address >= start that is ≡ W (mod GRAN).
+        let lead = W.wrapping_sub(start.addr()) & (GRAN - 1);
         // Blocks plus sentinels, in whole granules.
         let mut avail = len.saturating_sub(lead) & !(GRAN - 1);
         if avail < MIN_BLOCK + GRAN {
             return Err(RegionTooSmall { len });
         }
+        Self::check_above_tags(start.addr());
         // SAFETY: `lead < len` (avail > 0), so the pointer stays in the
         // region; the loop writes each chunk (a free block and a two-word
         // sentinel) inside `lead..lead + avail_at_entry`.

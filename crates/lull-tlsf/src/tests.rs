@@ -656,25 +656,31 @@ fn region_error_displays() {
 #[test]
 fn no_block_below_the_list_tags() {
     type T = Tlsf<12, 8>;
-    // Numbers below `LISTS` are list tags: a region starting there is
-    // refused, one starting at `LISTS` or above is placed as usual.
+    // Numbers below `LISTS` are list tags; a region may start at `LISTS`.
     assert_eq!(T::LISTS, 96);
-    for start in [1, 8, 95] {
-        assert_eq!(T::first_block_offset(start), None);
-    }
-    for start in [96, 97, 100, 1024, 4096 + 3] {
-        let lead = T::first_block_offset(start).unwrap();
-        assert!(lead < GRAN);
-        assert_eq!((start + lead) % GRAN, W);
-    }
+    T::check_above_tags(96);
+    // An empty region (its address is dangling, 1 here) is refused for its
+    // size, not its address.
+    let mut t = T::new();
+    let empty = NonNull::slice_from_raw_parts(NonNull::<u8>::dangling(), 0);
+    assert!(empty.cast::<u8>().as_ptr().addr() < T::LISTS);
+    // SAFETY: an empty region: nothing is read or written.
+    let res = unsafe { t.extend_raw(empty) };
+    assert_eq!(res, Err(RegionTooSmall { len: 0 }));
     // A tag and the head it names.
     let r = Region::new(1024, 0);
-    let mut t = pool::<12, 8>(&r);
+    let t = pool::<12, 8>(&r);
     let b = t.chunks;
     let j = T::index(t.stats().free_bytes);
     // SAFETY: `b` is the pool's only block, free, at the head of list `j`.
     unsafe {
         assert_eq!(rdp(b, PREV), T::tag(j));
-        assert_eq!(*t.head(j), b);
+        assert_eq!(t.heads.as_flattened()[j], b);
     }
+}
+
+#[test]
+#[should_panic(expected = "TLSF region below FLLEN * SLLEN")]
+fn a_region_below_the_list_tags_panics() {
+    Tlsf::<12, 8>::check_above_tags(95);
 }
