@@ -875,7 +875,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         // free predecessor.
         unsafe {
             let (mut b, h, pad) = Self::block_of(ptr);
-            let size = h & !FLAGS;
+            let mut size = h & !FLAGS;
             debug_assert!(
                 ptr.as_ptr().addr().is_multiple_of(GRAN),
                 "not a block of this pool"
@@ -889,24 +889,23 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             self.used -= size;
             self.allocated -= 1;
 
-            // The merged block runs from `b` to `end`; its size is taken from
-            // the two ends once rather than added up (one instruction less).
             let n = b.add(size);
             let nh = rd(n, 0);
-            let mut end = n;
             if nh & FREE != 0 {
+                let ns = nh & !FLAGS;
                 self.unlink(n);
-                end = n.add(nh & !FLAGS);
+                size += ns;
             } else {
                 wr(n, 0, nh | PREV_FREE);
             }
             if h & PREV_FREE != 0 {
-                b = b.sub(rd(b.sub(W), 0));
+                let ps = rd(b.sub(W), 0);
+                b = b.sub(ps);
                 self.unlink(b);
+                size += ps;
             }
-            let size = end.addr() - b.addr();
             wr(b, 0, size | FREE);
-            wr(end.sub(W), 0, size);
+            wr(b, size - W, size);
             self.push(b, size);
         }
     }
