@@ -264,7 +264,7 @@ pub struct HeapReport {
 /// assert_eq!(p.as_ptr() as usize % 64, 0);
 /// ```
 pub struct Tlsf<const FLLEN: usize = 12, const SLLEN: usize = 8> {
-    /// Bit `j % 32` of `bitmap[j / 32]` is set when list `j` (`heads[j /
+    /// Bit `31 - j % 32` of `bitmap[j / 32]` is set when list `j` (`heads[j /
     /// SLLEN][j % SLLEN]`) is non-empty. Only the first
     /// `ceil(FLLEN * SLLEN / 32)` words are used (an array length cannot be
     /// computed from both parameters on stable Rust).
