@@ -3,9 +3,11 @@
 //! [`Tlsf`] manages one or more memory regions handed to it with
 //! [`Tlsf::extend`]. [`Tlsf::allocate`] and [`Tlsf::deallocate`] run in
 //! constant time, whatever the pool size or its fragmentation: free blocks are
-//! kept in segregated lists indexed by a two-level bitmap, and a suitable list
-//! is found with one or two count-trailing-zeros instructions. Nothing walks a
-//! free list.
+//! kept in segregated lists, one per size class of a two-level mapping (a
+//! power-of-two range, split linearly); one bit per list in a flat bitmap says
+//! which lists are non-empty, and a suitable list is found with a
+//! count-leading-zeros instruction on at most `FLLEN * SLLEN / 32` bitmap
+//! words (3 in the default configuration). Nothing walks a free list.
 //!
 //! ```
 //! use core::alloc::Layout;
@@ -39,6 +41,13 @@
 //!   being freed finds a free predecessor to merge with. The smallest block is
 //!   therefore `2 * G` bytes (16 on Cortex-M): a request of up to 12 bytes
 //!   takes 16 bytes of the pool;
+//! - the lists are doubly linked; the first block of a list has, instead of a
+//!   null back link, its list's number (a *tag*, below `FLLEN * SLLEN`), so
+//!   that taking a block off its list reaches the list head and its bitmap bit
+//!   without recomputing its size class. No block lies below address
+//!   `FLLEN * SLLEN` (96 in the default configuration): [`Tlsf::extend`]
+//!   panics on a region that starts there (only a part with RAM at address 0
+//!   can meet this);
 //! - block headers sit at addresses `≡ W (mod G)`, so every payload is
 //!   `G`-aligned (8 bytes on Cortex-M, 16 on 64-bit hosts). A larger
 //!   alignment is served by starting the payload further into the block; the
@@ -62,6 +71,11 @@
 //! | [`largest_free_block`](Tlsf::largest_free_block) | O(length of one free list) |
 //! | [`check_heap`](Tlsf::check_heap) | O(blocks × free-list length) |
 //!
+//! O(1) is a bound fixed by the configuration: `allocate` reads at most
+//! `FLLEN * SLLEN / 32` bitmap words, rounded up (3 by default), and takes
+//! one block off a list and puts at most one back; `deallocate` takes at most
+//! the freed block's two neighbours off their lists and puts one block on.
+//!
 //! # Good fit
 //!
 //! Like every TLSF, the allocator rounds a request up to the next size class
@@ -76,16 +90,18 @@
 //! `Tlsf<FLLEN, SLLEN>`: `SLLEN` second-level lists (a power of two, 2 to 32)
 //! split each power-of-two size range; `FLLEN` first-level ranges (2 to 29, or
 //! 28 on 64-bit targets) bound the largest block. The control block is
-//! `FLLEN * SLLEN + FLLEN + 5` words on 32-bit targets (the list heads, the
-//! 32-bit second-level bitmaps, the first-level bitmap, the region list and
-//! three statistics counters). The default `Tlsf` = `Tlsf<12, 8>`:
+//! `FLLEN * SLLEN + FLLEN + 4` words on 32-bit targets (the list heads, the
+//! bitmap, the region list and three statistics counters; the bitmap array
+//! has `FLLEN` words, of which the first `FLLEN * SLLEN / 32`, rounded up,
+//! are used: on stable Rust an array length cannot be computed from both
+//! parameters). The default `Tlsf` = `Tlsf<12, 8>`:
 //!
 //! | config | largest block (32-bit) | control block (32-bit) | suits |
 //! |---|---|---|---|
-//! | `Tlsf<8, 4>` | 4 KiB | 180 bytes | 2–8 KiB of RAM |
-//! | `Tlsf<10, 8>` | 32 KiB | 380 bytes | heaps up to 32 KiB |
-//! | `Tlsf` (`<12, 8>`) | 128 KiB | 452 bytes | 2 KiB – 1 MiB of RAM |
-//! | `Tlsf<14, 16>` | 1 MiB | 972 bytes | large single allocations |
+//! | `Tlsf<8, 4>` | 4 KiB | 176 bytes | 2–8 KiB of RAM |
+//! | `Tlsf<10, 8>` | 32 KiB | 376 bytes | heaps up to 32 KiB |
+//! | `Tlsf` (`<12, 8>`) | 128 KiB | 448 bytes | 2 KiB – 1 MiB of RAM |
+//! | `Tlsf<14, 16>` | 1 MiB | 968 bytes | large single allocations |
 //!
 //! A region larger than the largest block is accepted and cut into chunks of at
 //! most [`Tlsf::MAX_BLOCK_SIZE`] bytes; only a single allocation is limited to
@@ -117,6 +133,7 @@ use core::alloc::Layout;
 use core::fmt;
 use core::mem::MaybeUninit;
 use core::ptr::{self, NonNull};
+use core::sync::atomic::{Ordering, compiler_fence};
 
 /// Bytes in a word.
 const W: usize = size_of::<usize>();
@@ -141,7 +158,9 @@ const FLAGS: usize = GRAN - 1;
 ///
 /// A region needs room for one minimum block (`4 * size_of::<usize>()` bytes),
 /// the end sentinel (`2 * size_of::<usize>()` bytes) and up to
-/// `2 * size_of::<usize>() - 1` bytes of alignment padding.
+/// `2 * size_of::<usize>() - 1` bytes of alignment padding. (A region must
+/// also start at or above address `FLLEN * SLLEN`; one that does not is a
+/// panic, see [`Tlsf::extend`].)
 ///
 /// ```
 /// use lull_tlsf::{RegionTooSmall, Tlsf};
@@ -229,7 +248,7 @@ pub struct HeapReport {
 /// second-level lists (see the [crate documentation](crate#configuration)).
 ///
 /// `Tlsf` alone is the default configuration, `Tlsf<12, 8>`: blocks of up to
-/// 128 KiB on 32-bit targets, a 452-byte control block.
+/// 128 KiB on 32-bit targets, a 448-byte control block.
 ///
 /// The pool starts empty ([`Tlsf::new`] is `const`, so it can live in a
 /// `static`) and is given memory with [`Tlsf::extend`]. All methods take
@@ -245,10 +264,11 @@ pub struct HeapReport {
 /// assert_eq!(p.as_ptr() as usize % 64, 0);
 /// ```
 pub struct Tlsf<const FLLEN: usize = 12, const SLLEN: usize = 8> {
-    /// `fl_bitmap` bit `f` is set when `sl_bitmap[f] != 0`.
-    fl_bitmap: u32,
-    /// `sl_bitmap[f]` bit `s` is set when `heads[f][s]` is non-null.
-    sl_bitmap: [u32; FLLEN],
+    /// Bit `31 - j % 32` of `bitmap[j / 32]` is set when list `j` (`heads[j /
+    /// SLLEN][j % SLLEN]`) is non-empty. Only the first
+    /// `ceil(FLLEN * SLLEN / 32)` words are used (an array length cannot be
+    /// computed from both parameters on stable Rust).
+    bitmap: [u32; FLLEN],
     /// Heads of the free lists (null: empty).
     heads: [[*mut u8; SLLEN]; FLLEN],
     /// First block of the most recently added chunk (null: none).
@@ -416,7 +436,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// ```
     /// use lull_tlsf::Tlsf;
     /// # #[cfg(target_pointer_width = "32")]
-    /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, 452);
+    /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, 448);
     /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, size_of::<Tlsf>());
     /// ```
     pub const CONTROL_BLOCK_BYTES: usize = size_of::<Self>();
@@ -445,8 +465,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     pub const fn empty() -> Self {
         let _ = Self::MAX_BLOCK_SIZE;
         Self {
-            fl_bitmap: 0,
-            sl_bitmap: [0; FLLEN],
+            bitmap: [0; FLLEN],
             heads: [[ptr::null_mut(); SLLEN]; FLLEN],
             chunks: ptr::null_mut(),
             managed: 0,
@@ -457,19 +476,27 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
 
     // ---- size classes -------------------------------------------------
     //
-    // Lists are numbered by a *biased* index `j = fl * SLLEN + sl + BIAS`,
-    // which is what the mapping computes most cheaply; `fl_bitmap` bit
-    // `fl + LOG_GRAN` (= `j >> SLI`) says whether `sl_bitmap[fl]` is non-zero.
+    // Lists are numbered `j = fl * SLLEN + sl` in size order, `0..LISTS`.
+    // Bit `31 - j % 32` of `bitmap[j / 32]` is set when list `j` is
+    // non-empty: one flat bitmap of `WORDS` words, so marking a list empty or
+    // non-empty is one read-modify-write of one word. Bits run from the top
+    // so that a list's bit is `1 << 31` rotated right by `j` (a rotation
+    // needs no `% 32`) and the first non-empty list is a count of leading
+    // zeros.
 
-    /// The bias of list indices: `LOG_GRAN * SLLEN`.
+    /// What the mapping's formula adds to a list number: `LOG_GRAN * SLLEN`.
     const BIAS: usize = (LOG_GRAN as usize) << Self::SLI;
 
     /// Number of free lists.
     const LISTS: usize = FLLEN * SLLEN;
 
-    /// The (biased) index of the free list a free block of `size` bytes
-    /// belongs to. `size` is a multiple of `GRAN` (or one less, see
-    /// [`Self::search_index`]); the index is in range for sizes up to
+    /// Words of the bitmap in use: one bit per list. At most `FLLEN` (the
+    /// length of the array), since `SLLEN <= 32`.
+    const WORDS: usize = Self::LISTS.div_ceil(32);
+
+    /// The index of the free list a free block of `size` bytes belongs to.
+    /// `size` is a multiple of `GRAN` (or one less, see
+    /// [`Self::search_index`]); the index is below `LISTS` for sizes up to
     /// `MAX_BLOCK_SIZE`.
     ///
     /// Branch-free: or-ing in `SMALL` makes the exponent of every size below
@@ -478,12 +505,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     #[inline(always)]
     fn index(size: usize) -> usize {
         let shift = msb(size | Self::SMALL) - Self::SLI;
-        ((shift as usize) << Self::SLI) + (size >> shift)
-    }
-
-    /// The (unbiased, flat) list number of a free block of `size` bytes.
-    fn list_of(size: usize) -> usize {
-        Self::index(size) - Self::BIAS
+        ((shift as usize) << Self::SLI) + (size >> shift) - Self::BIAS
     }
 
     /// The first list all of whose blocks hold at least `size` bytes (a
@@ -504,27 +526,47 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     }
 
     // ---- free lists ---------------------------------------------------
+    //
+    // Doubly linked, with null after the last block. The first block's back
+    // link is not null but a *tag*: the number of its list, `j`. No block
+    // lies below address `LISTS` (`extend_raw` panics on such regions), so a
+    // back link below `LISTS` is a tag, and unlinking a block finds its list
+    // head without computing the size class. (A tag is a number, not a
+    // pointer into `self`: the pool may move.)
 
-    /// The head of list `j` (biased).
-    ///
-    /// # Safety
-    /// `BIAS <= j < BIAS + LISTS`.
+    /// The back link of the first block of list `j`.
     #[inline(always)]
-    unsafe fn head(&mut self, j: usize) -> &mut *mut u8 {
-        let p = self.heads.as_flattened_mut().as_mut_ptr();
-        // SAFETY: `j - BIAS` is in `0..LISTS`, the flattened length (caller).
-        unsafe { &mut *p.wrapping_sub(Self::BIAS).wrapping_add(j) }
+    fn tag(j: usize) -> *mut u8 {
+        ptr::without_provenance_mut(j)
     }
 
-    /// The second-level bitmap of first level `flb - LOG_GRAN`.
+    /// The head of list `j`.
     ///
     /// # Safety
-    /// `LOG_GRAN <= flb < LOG_GRAN + FLLEN`.
+    /// `j < LISTS`.
     #[inline(always)]
-    unsafe fn sl_map(&mut self, flb: usize) -> &mut u32 {
-        let p = self.sl_bitmap.as_mut_ptr();
-        // SAFETY: `flb - LOG_GRAN` is in `0..FLLEN` (caller).
-        unsafe { &mut *p.wrapping_sub(LOG_GRAN as usize).wrapping_add(flb) }
+    unsafe fn head(&mut self, j: usize) -> &mut *mut u8 {
+        debug_assert!(j < Self::LISTS);
+        // SAFETY: `j` is in `0..LISTS`, the flattened length (caller).
+        unsafe { self.heads.as_flattened_mut().get_unchecked_mut(j) }
+    }
+
+    /// The bitmap word of list `j`, and its bit there.
+    ///
+    /// # Safety
+    /// `j < LISTS`.
+    #[inline(always)]
+    unsafe fn bit(&mut self, j: usize) -> (&mut u32, u32) {
+        debug_assert!(j < Self::LISTS);
+        // SAFETY: `j < LISTS` (caller), so `j / 32 < WORDS <= FLLEN`.
+        let word = unsafe { self.bitmap.get_unchecked_mut(j >> 5) };
+        (word, Self::bit_of(j))
+    }
+
+    /// The bit of list `j` in its bitmap word.
+    #[inline(always)]
+    fn bit_of(j: usize) -> u32 {
+        (1u32 << 31).rotate_right(j as u32)
     }
 
     /// Pushes free block `b` of `size` bytes on its list.
@@ -535,52 +577,50 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     #[inline(always)]
     unsafe fn push(&mut self, b: *mut u8, size: usize) {
         let j = Self::index(size);
-        debug_assert!(j - Self::BIAS < Self::LISTS);
-        // SAFETY: `size <= MAX_BLOCK_SIZE`, so `j` is in range; `b` is a free
-        // block (at least MIN_BLOCK bytes, so its link words exist) and the old
-        // head, when non-null, is a free block on the list.
+        // SAFETY: `size <= MAX_BLOCK_SIZE`, so `j < LISTS`; `b` is a free
+        // block (at least MIN_BLOCK bytes, so its link words exist) and the
+        // old head, when non-null, is a free block on the list.
         unsafe {
             let head = self.head(j);
             let old = *head;
             *head = b;
             wrp(b, NEXT, old);
-            wrp(b, PREV, ptr::null_mut());
+            wrp(b, PREV, Self::tag(j));
             if !old.is_null() {
                 wrp(old, PREV, b);
             } else {
-                // The list was empty: its bits are clear.
-                let flb = j >> Self::SLI;
-                // `j` is in range: `flb < LOG_GRAN + FLLEN <= 32`.
-                core::hint::assert_unchecked(flb < 32);
-                *self.sl_map(flb) |= 1 << (j & (SLLEN - 1));
-                self.fl_bitmap |= 1 << flb;
+                // The list was empty: its bit is clear.
+                let (word, bit) = self.bit(j);
+                *word |= bit;
             }
         }
     }
 
-    /// Unlinks free block `b` of `size` bytes from its list.
+    /// Unlinks free block `b` from its list.
     ///
     /// # Safety
-    /// `b` is a free block of `size` bytes on its list.
+    /// `b` is a free block on its list.
     #[inline(always)]
-    unsafe fn unlink(&mut self, b: *mut u8, size: usize) {
-        let j = Self::index(size);
-        debug_assert!(j - Self::BIAS < Self::LISTS);
-        // SAFETY: `b` is a free block on a list, so its link words hold list
-        // pointers; its neighbours on the list are free blocks too. When it
-        // has no predecessor it is the head of list `j` (in range).
+    unsafe fn unlink(&mut self, b: *mut u8) {
+        // SAFETY: `b` is a free block on a list, so its link words hold a
+        // list pointer and a list pointer or tag; its neighbours on the list
+        // are free blocks too. A tag names the list `b` heads (in range).
         unsafe {
             let next = rdp(b, NEXT);
             let prev = rdp(b, PREV);
-            if !next.is_null() {
-                wrp(next, PREV, prev);
-            }
-            if !prev.is_null() {
+            if prev.addr() >= Self::LISTS {
                 wrp(prev, NEXT, next);
+                if !next.is_null() {
+                    wrp(next, PREV, prev);
+                }
             } else {
+                let j = prev.addr();
                 *self.head(j) = next;
-                if next.is_null() {
-                    self.clear_bit(j);
+                if !next.is_null() {
+                    wrp(next, PREV, prev);
+                } else {
+                    let (word, bit) = self.bit(j);
+                    *word &= !bit;
                 }
             }
         }
@@ -589,7 +629,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// Removes and returns the head of the non-empty list `j`.
     ///
     /// # Safety
-    /// `j` is in range and the list is non-empty.
+    /// `j < LISTS` and the list is non-empty.
     #[inline(always)]
     unsafe fn pop(&mut self, j: usize) -> *mut u8 {
         // SAFETY: index in range and the list non-empty (caller); the head
@@ -600,54 +640,33 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             let next = rdp(b, NEXT);
             *head = next;
             if next.is_null() {
-                self.clear_bit(j);
+                let (word, bit) = self.bit(j);
+                *word &= !bit;
             } else {
-                wrp(next, PREV, ptr::null_mut());
+                wrp(next, PREV, Self::tag(j));
             }
             b
         }
     }
 
-    /// Marks list `j` empty in the bitmaps.
-    ///
-    /// # Safety
-    /// `j` is in range.
-    #[inline(always)]
-    unsafe fn clear_bit(&mut self, j: usize) {
-        let flb = j >> Self::SLI;
-        // SAFETY: `j` in range (caller): `flb < LOG_GRAN + FLLEN <= 32`. (Lets
-        // the compiler drop the shift-amount masking.)
-        unsafe { core::hint::assert_unchecked(flb < 32) };
-        // SAFETY: `j` in range (caller), so `flb` is.
-        let slm = unsafe { self.sl_map(flb) };
-        *slm &= !(1 << (j & (SLLEN - 1)));
-        if *slm == 0 {
-            self.fl_bitmap &= !(1 << flb);
-        }
-    }
-
-    /// The first non-empty list at or after list `j` (in size order), if any.
-    /// `j` is in range.
+    /// The first non-empty list at or after list `j` (in size order), if
+    /// any: at most `WORDS` bitmap words are read. `j < LISTS`.
     #[inline(always)]
     fn find(&mut self, j: usize) -> Option<usize> {
-        debug_assert!(j - Self::BIAS < Self::LISTS);
-        let mut flb = j >> Self::SLI;
-        // SAFETY: `j` in range (caller): `flb < LOG_GRAN + FLLEN <= 32`.
-        unsafe { core::hint::assert_unchecked(flb < 32) };
-        // SAFETY: `j` in range (caller), so `flb` is.
-        let mut bits = unsafe { *self.sl_map(flb) } & (!0u32 << (j & (SLLEN - 1)));
-        if bits == 0 {
-            // First levels above: `flb < 32`, so shifting 2 by it and
-            // subtracting one cannot overflow.
-            let above = self.fl_bitmap & !(2u32 << flb).wrapping_sub(1);
-            if above == 0 {
+        debug_assert!(j < Self::LISTS);
+        let mut w = j >> 5;
+        // SAFETY: `j < LISTS` (caller), so `w < WORDS <= FLLEN`.
+        let mut bits = unsafe { *self.bitmap.get_unchecked(w) } & (!0u32 >> (j & 31));
+        while bits == 0 {
+            w += 1;
+            // `w` starts below `WORDS` and grows by one.
+            if w == Self::WORDS {
                 return None;
             }
-            flb = above.trailing_zeros() as usize;
-            // SAFETY: only bits of existing first levels are ever set.
-            bits = unsafe { *self.sl_map(flb) };
+            // SAFETY: `w < WORDS <= FLLEN`.
+            bits = unsafe { *self.bitmap.get_unchecked(w) };
         }
-        Some((flb << Self::SLI) + bits.trailing_zeros() as usize)
+        Some((w << 5) + bits.leading_zeros() as usize)
     }
 
     // ---- blocks in use --------------------------------------------------
@@ -670,6 +689,13 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             let mut h = rd(b, 0);
             let mut pad = 0;
             if h & SENTINEL != 0 {
+                // Over-aligned payloads are the exception. Left alone, LLVM
+                // turns this branch into a conditionally executed (IT)
+                // sequence that every deallocation steps through, 3
+                // instructions more than a branch not taken. The fence emits
+                // no instruction; it only keeps this path a branch.
+                core::hint::cold_path();
+                compiler_fence(Ordering::SeqCst);
                 pad = h & !FLAGS;
                 b = b.sub(pad);
                 h = rd(b, 0);
@@ -717,40 +743,37 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         // most `isize::MAX`.
         let need = Self::block_size_for(size);
         // With a large alignment, the block must also hold the worst padding
-        // (`align - GRAN`: payloads are always GRAN-aligned).
-        let search = if align <= GRAN {
-            need
-        } else {
-            need + align - GRAN
-        };
+        // (`align - GRAN`: payloads are always GRAN-aligned). Branch-free:
+        // `(align - 1) & !(GRAN - 1)` is 0 up to `GRAN`, `align - GRAN` above.
+        let search = need + ((align - 1) & !(GRAN - 1));
         if search > Self::MAX_SEARCH {
             return None;
         }
         let up = Self::search_index(search);
-        let b = match self.find(up) {
-            // SAFETY: `find` returns a non-empty list in range.
-            Some(j) => unsafe { self.pop(j) },
+        let j = match self.find(up) {
+            Some(j) => j,
             None => self.last_resort(up, need, align)?,
         };
-        // SAFETY: `b` is a free block just taken off its list, of at least
-        // `pad_for(b, align) + need` bytes (guaranteed by the list it came
-        // from, or checked just above).
-        Some(unsafe { self.carve(b, need, align) })
+        // SAFETY: `find` and `last_resort` return a non-empty list in range,
+        // whose head has at least `pad_for(b, align) + need` bytes
+        // (guaranteed by the list's class, or checked by `last_resort`).
+        unsafe {
+            let b = self.pop(j);
+            Some(self.carve(b, need, align))
+        }
     }
 
-    /// When no list is certain to hold a large enough block: the head of the
-    /// request's own class, whose blocks may or may not be large enough. Still
-    /// O(1): one more lookup and comparison.
+    /// When no list is certain to hold a large enough block: the list of the
+    /// request's own class, if its head is large enough (its blocks may or
+    /// may not be). Still O(1): one more lookup and comparison.
     #[inline(always)]
-    fn last_resort(&mut self, up: usize, need: usize, align: usize) -> Option<*mut u8> {
+    fn last_resort(&mut self, up: usize, need: usize, align: usize) -> Option<usize> {
         // The request's own class is the one below `up` (or `up` itself if the
         // request is a class boundary: then `up` is empty and the class below
-        // holds only smaller blocks, which the size check turns down).
+        // holds only smaller blocks, which the size check turns down). `up`
+        // is a search index, at least 1.
         let exact = up - 1;
-        if exact < Self::BIAS {
-            return None;
-        }
-        // SAFETY: `exact` is in range: at least BIAS, below `up`.
+        // SAFETY: `exact` is in range: below `up`.
         let h = unsafe { *self.head(exact) };
         if h.is_null() {
             return None;
@@ -760,8 +783,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         if hsize < need + Self::pad_for(h, align) {
             return None;
         }
-        // SAFETY: list `exact` is in range and non-empty.
-        Some(unsafe { self.pop(exact) })
+        Some(exact)
     }
 
     /// Bytes between the end of block `b`'s header and the first
@@ -871,7 +893,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             let nh = rd(n, 0);
             if nh & FREE != 0 {
                 let ns = nh & !FLAGS;
-                self.unlink(n, ns);
+                self.unlink(n);
                 size += ns;
             } else {
                 wr(n, 0, nh | PREV_FREE);
@@ -879,7 +901,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             if h & PREV_FREE != 0 {
                 let ps = rd(b.sub(W), 0);
                 b = b.sub(ps);
-                self.unlink(b, ps);
+                self.unlink(b);
                 size += ps;
             }
             wr(b, 0, size | FREE);
@@ -968,7 +990,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             if total < need {
                 return false;
             }
-            self.unlink(n, ns);
+            self.unlink(n);
             let rest = total - need;
             let new = if rest >= MIN_BLOCK {
                 let t = b.add(need);
@@ -1028,7 +1050,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             let mut rest = size - need;
             if nh & FREE != 0 {
                 let ns = nh & !FLAGS;
-                self.unlink(n, ns);
+                self.unlink(n);
                 rest += ns;
             } else if rest >= MIN_BLOCK {
                 wr(n, 0, nh | PREV_FREE);
@@ -1108,11 +1130,19 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     // ---- regions --------------------------------------------------------
 
     /// Gives the pool a region of memory. The region may start at any address
-    /// and have any length: up to `2 * size_of::<usize>() - 1` bytes go to
-    /// alignment and `2 * size_of::<usize>()` to the end sentinel; a region
-    /// too small for a block is refused with [`RegionTooSmall`] (it is then
-    /// not used). A region larger than [`Tlsf::MAX_BLOCK_SIZE`] is cut into
-    /// chunks.
+    /// from `FLLEN * SLLEN` on and have any length: up to
+    /// `2 * size_of::<usize>() - 1` bytes go to alignment and
+    /// `2 * size_of::<usize>()` to the end sentinel; a region too small for a
+    /// block is refused with [`RegionTooSmall`] (it is then not used). A
+    /// region larger than [`Tlsf::MAX_BLOCK_SIZE`] is cut into chunks.
+    ///
+    /// # Panics
+    ///
+    /// When a region large enough for a block starts below address
+    /// `FLLEN * SLLEN` (96 in the default configuration, at most 928 on 32-bit
+    /// targets): the pool uses those small numbers to tag its free lists, so
+    /// no block may lie there. Only a part with RAM at address 0 can run into
+    /// this; hand over its RAM from address 1024 on.
     ///
     /// Regions need not be adjacent; adjacent regions are not merged.
     ///
@@ -1130,8 +1160,25 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         unsafe { self.extend_raw(NonNull::from(region)) }
     }
 
+    /// Panics when a region that can hold a block starts below address
+    /// `LISTS`: numbers below `LISTS` are list tags (see `tag`), so no block
+    /// may lie there.
+    ///
+    /// Skipping the start of such a region, or refusing it with an error,
+    /// would make the first block's offset, or the outcome, depend on the
+    /// region's address, which the compiler cannot know for a static:
+    /// `extend(REGION).unwrap()` would no longer fold to constants, and the
+    /// unwrap would keep the error's formatting code (about 1 KiB of text in
+    /// the examples). (An empty or tiny region, whose address may be a
+    /// dangling 1, is refused for its size before this check.)
+    #[inline(always)]
+    fn check_above_tags(start: usize) {
+        assert!(start >= Self::LISTS, "TLSF region below FLLEN * SLLEN");
+    }
+
     /// [`extend`](Tlsf::extend) with uninitialized memory (e.g. a
-    /// `static mut [MaybeUninit<u8>; N]` kept out of `.bss` zeroing).
+    /// `static mut [MaybeUninit<u8>; N]` kept out of `.bss` zeroing). Panics
+    /// as `extend` does.
     ///
     /// ```
     /// use core::mem::MaybeUninit;
@@ -1159,7 +1206,8 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     }
 
     /// [`extend`](Tlsf::extend) with a region given by pointer, e.g. from
-    /// linker symbols or a buffer that outlives the pool.
+    /// linker symbols or a buffer that outlives the pool. Panics as `extend`
+    /// does.
     ///
     /// # Safety
     /// The region is valid for reads and writes, and used by nothing but this
@@ -1189,6 +1237,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         if avail < MIN_BLOCK + GRAN {
             return Err(RegionTooSmall { len });
         }
+        Self::check_above_tags(start.addr());
         // SAFETY: `lead < len` (avail > 0), so the pointer stays in the
         // region; the loop writes each chunk (a free block and a two-word
         // sentinel) inside `lead..lead + avail_at_entry`.
@@ -1252,12 +1301,10 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// assert_eq!(tlsf.largest_free_block(), tlsf.stats().free_bytes);
     /// ```
     pub fn largest_free_block(&self) -> usize {
-        if self.fl_bitmap == 0 {
+        let Some(j) = self.top() else {
             return 0;
-        }
-        let fl = msb(self.fl_bitmap as usize) as usize - LOG_GRAN as usize;
-        let sl = msb(self.sl_bitmap[fl] as usize) as usize;
-        let mut b = self.heads[fl][sl];
+        };
+        let mut b = self.heads.as_flattened()[j];
         let mut best = 0;
         while !b.is_null() {
             // SAFETY: `b` is a free block on a list.
@@ -1284,17 +1331,23 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// assert!(tlsf.allocate(Layout::from_size_align(n, 1).unwrap()).is_some());
     /// ```
     pub fn guaranteed_allocation(&self) -> usize {
-        if self.fl_bitmap == 0 {
+        let Some(j) = self.top() else {
             return 0;
-        }
-        let fl = msb(self.fl_bitmap as usize) - LOG_GRAN;
-        let sl = msb(self.sl_bitmap[fl as usize] as usize) as usize;
+        };
+        let (fl, sl) = (j >> Self::SLI, j & (SLLEN - 1));
         let class_min = if fl == 0 {
             sl << LOG_GRAN
         } else {
-            (SLLEN + sl) << (fl - 1 + LOG_GRAN)
+            (SLLEN + sl) << (fl - 1 + LOG_GRAN as usize)
         };
         class_min - W
+    }
+
+    /// The largest non-empty list, if any: reads at most
+    /// `ceil(FLLEN * SLLEN / 32)` bitmap words.
+    fn top(&self) -> Option<usize> {
+        let w = self.bitmap[..Self::WORDS].iter().rposition(|&m| m != 0)?;
+        Some((w << 5) + 31 - self.bitmap[w].trailing_zeros() as usize)
     }
 
     /// Walks every block of every region and checks the pool's invariants:
@@ -1365,45 +1418,36 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             }
         }
         let mut listed = 0;
-        for fl in 0..FLLEN {
-            let mut sl_bits = 0u32;
-            for sl in 0..SLLEN {
-                let mut b = self.heads[fl][sl];
-                let mut prev = ptr::null_mut();
-                if !b.is_null() {
-                    sl_bits |= 1 << sl;
-                }
-                while !b.is_null() {
-                    // SAFETY: `b` is on a list; `on_list` above proved every
-                    // walked free block is, and `listed` below proves the
-                    // lists hold nothing else.
-                    unsafe {
-                        let h = rd(b, 0);
-                        if h & FREE == 0 || Self::list_of(h & !FLAGS) != (fl << Self::SLI) + sl {
-                            return Err("list entry is not a free block of its class");
-                        }
-                        if rdp(b, PREV) != prev {
-                            return Err("broken back link");
-                        }
-                        prev = b;
-                        b = rdp(b, NEXT);
-                    }
-                    listed += 1;
-                    if listed > r.free_blocks {
-                        return Err("lists hold blocks the heap walk did not find");
-                    }
-                }
+        let mut bitmap = [0u32; FLLEN];
+        for (j, &head) in self.heads.as_flattened().iter().enumerate() {
+            let mut b = head;
+            let mut prev = Self::tag(j);
+            if !b.is_null() {
+                bitmap[j >> 5] |= Self::bit_of(j);
             }
-            if self.sl_bitmap[fl] != sl_bits {
-                return Err("second-level bitmap does not match the lists");
-            }
-            if (self.fl_bitmap >> (fl + LOG_GRAN as usize)) & 1 != (sl_bits != 0) as u32 {
-                return Err("first-level bitmap does not match the lists");
+            while !b.is_null() {
+                // SAFETY: `b` is on a list; `on_list` above proved every
+                // walked free block is, and `listed` below proves the lists
+                // hold nothing else.
+                unsafe {
+                    let h = rd(b, 0);
+                    if h & FREE == 0 || Self::index(h & !FLAGS) != j {
+                        return Err("list entry is not a free block of its class");
+                    }
+                    if rdp(b, PREV) != prev {
+                        return Err("broken back link");
+                    }
+                    prev = b;
+                    b = rdp(b, NEXT);
+                }
+                listed += 1;
+                if listed > r.free_blocks {
+                    return Err("lists hold blocks the heap walk did not find");
+                }
             }
         }
-        let fl_bits = ((1u64 << FLLEN) - 1) << LOG_GRAN;
-        if self.fl_bitmap as u64 & !fl_bits != 0 {
-            return Err("first-level bitmap has bits outside the first levels");
+        if self.bitmap != bitmap {
+            return Err("bitmap does not match the lists");
         }
         if listed != r.free_blocks {
             return Err("a free block is missing from the lists");
@@ -1419,12 +1463,11 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
 
     /// Whether free block `b` of `size` bytes is on the list its size maps to.
     fn on_list(&self, b: *mut u8, size: usize) -> bool {
-        let idx = Self::list_of(size);
-        let (fl, sl) = (idx >> Self::SLI, idx & (SLLEN - 1));
-        if fl >= FLLEN {
+        let j = Self::index(size);
+        if j >= Self::LISTS {
             return false;
         }
-        let mut p = self.heads[fl][sl];
+        let mut p = self.heads.as_flattened()[j];
         while !p.is_null() {
             if p == b {
                 return true;

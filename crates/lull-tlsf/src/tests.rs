@@ -79,7 +79,7 @@ fn check_mapping<const FL: usize, const SL: usize>() {
     let mut last = 0;
     let mut size = MIN_BLOCK;
     while size <= max {
-        let idx = T::<FL, SL>::list_of(size);
+        let idx = T::<FL, SL>::index(size);
         assert!(idx < lists, "size {size} -> {idx}");
         assert!(idx >= last, "mapping not monotonic at {size}");
         last = idx;
@@ -92,7 +92,7 @@ fn check_mapping<const FL: usize, const SL: usize>() {
         // The search index: the first class whose lower bound is at least
         // `size`, always in range for requests up to `MAX_SEARCH`.
         if size <= T::<FL, SL>::MAX_SEARCH {
-            let up = T::<FL, SL>::search_index(size) - T::<FL, SL>::BIAS;
+            let up = T::<FL, SL>::search_index(size);
             assert!(up < lists);
             if class_min::<FL, SL>(idx) == size {
                 assert_eq!(up, idx);
@@ -105,14 +105,11 @@ fn check_mapping<const FL: usize, const SL: usize>() {
     }
     // The maximum block maps to the very last list, as does the largest
     // request, which is that list's lower bound.
-    assert_eq!(T::<FL, SL>::list_of(max), lists - 1);
+    assert_eq!(T::<FL, SL>::index(max), lists - 1);
     let top = T::<FL, SL>::MAX_SEARCH;
     assert_eq!(class_min::<FL, SL>(lists - 1), top);
-    assert_eq!(
-        T::<FL, SL>::search_index(top) - T::<FL, SL>::BIAS,
-        lists - 1
-    );
-    assert!(T::<FL, SL>::list_of(max + GRAN) >= lists);
+    assert_eq!(T::<FL, SL>::search_index(top), lists - 1);
+    assert!(T::<FL, SL>::index(max + GRAN) >= lists);
 }
 
 #[test]
@@ -128,15 +125,15 @@ fn mapping_is_monotonic_and_rounds_up_correctly() {
 fn mapping_edges() {
     type T = Tlsf<12, 8>;
     // Small sizes: one list per granule in first level 0.
-    assert_eq!(T::list_of(MIN_BLOCK), MIN_BLOCK / GRAN);
-    assert_eq!(T::list_of(T::SMALL - GRAN), 7);
+    assert_eq!(T::index(MIN_BLOCK), MIN_BLOCK / GRAN);
+    assert_eq!(T::index(T::SMALL - GRAN), 7);
     // First large class starts exactly at SMALL.
-    assert_eq!(T::list_of(T::SMALL), 8);
-    assert_eq!(T::list_of(2 * T::SMALL - GRAN), 15);
-    assert_eq!(T::list_of(2 * T::SMALL), 16);
+    assert_eq!(T::index(T::SMALL), 8);
+    assert_eq!(T::index(2 * T::SMALL - GRAN), 15);
+    assert_eq!(T::index(2 * T::SMALL), 16);
     // Above fl 1 a class spans more than one granule, and rounding moves on.
-    assert_eq!(T::list_of(2 * T::SMALL + GRAN), 16);
-    let up = |size| T::search_index(size) - T::BIAS;
+    assert_eq!(T::index(2 * T::SMALL + GRAN), 16);
+    let up = |size| T::search_index(size);
     assert_eq!(up(2 * T::SMALL + GRAN), 17);
     assert_eq!(up(2 * T::SMALL), 16);
     assert_eq!(up(T::SMALL), 8);
@@ -146,15 +143,24 @@ fn mapping_edges() {
 
 #[test]
 fn control_block_size() {
-    // List heads, 32-bit second-level bitmaps, the first-level bitmap (padded
-    // to a word) and four words: chunk list, managed, used, allocated.
-    let expect = |fl: usize, sl: usize| fl * sl * W + fl * 4 + W.max(4) + 4 * W;
+    // List heads, the bitmap (`fl` 32-bit words, padded to a word) and four
+    // words: chunk list, managed, used, allocated.
+    let expect = |fl: usize, sl: usize| fl * sl * W + (fl * 4).next_multiple_of(W) + 4 * W;
     assert_eq!(Tlsf::<12, 8>::CONTROL_BLOCK_BYTES, expect(12, 8));
     assert_eq!(Tlsf::<8, 4>::CONTROL_BLOCK_BYTES, expect(8, 4));
     assert_eq!(Tlsf::<14, 16>::CONTROL_BLOCK_BYTES, expect(14, 16));
     if W == 4 {
-        assert_eq!(Tlsf::<12, 8>::CONTROL_BLOCK_BYTES, 452);
+        // The figures of the crate documentation and the README.
+        assert_eq!(Tlsf::<8, 4>::CONTROL_BLOCK_BYTES, 176);
+        assert_eq!(Tlsf::<10, 8>::CONTROL_BLOCK_BYTES, 376);
+        assert_eq!(Tlsf::<12, 8>::CONTROL_BLOCK_BYTES, 448);
+        assert_eq!(Tlsf::<14, 16>::CONTROL_BLOCK_BYTES, 968);
     }
+    // Only the first words of the bitmap array are used.
+    assert_eq!(Tlsf::<12, 8>::WORDS, 3);
+    assert_eq!(Tlsf::<14, 16>::WORDS, 7);
+    assert_eq!(Tlsf::<8, 32>::WORDS, 8);
+    assert_eq!(Tlsf::<5, 2>::WORDS, 1);
 }
 
 #[test]
@@ -645,4 +651,36 @@ fn region_error_displays() {
         std::format!("{e}"),
         "a region of 3 bytes cannot hold a block"
     );
+}
+
+#[test]
+fn no_block_below_the_list_tags() {
+    type T = Tlsf<12, 8>;
+    // Numbers below `LISTS` are list tags; a region may start at `LISTS`.
+    assert_eq!(T::LISTS, 96);
+    T::check_above_tags(96);
+    // An empty region (its address is dangling, 1 here) is refused for its
+    // size, not its address.
+    let mut t = T::new();
+    let empty = NonNull::slice_from_raw_parts(NonNull::<u8>::dangling(), 0);
+    assert!(empty.cast::<u8>().as_ptr().addr() < T::LISTS);
+    // SAFETY: an empty region: nothing is read or written.
+    let res = unsafe { t.extend_raw(empty) };
+    assert_eq!(res, Err(RegionTooSmall { len: 0 }));
+    // A tag and the head it names.
+    let r = Region::new(1024, 0);
+    let t = pool::<12, 8>(&r);
+    let b = t.chunks;
+    let j = T::index(t.stats().free_bytes);
+    // SAFETY: `b` is the pool's only block, free, at the head of list `j`.
+    unsafe {
+        assert_eq!(rdp(b, PREV), T::tag(j));
+        assert_eq!(t.heads.as_flattened()[j], b);
+    }
+}
+
+#[test]
+#[should_panic(expected = "TLSF region below FLLEN * SLLEN")]
+fn a_region_below_the_list_tags_panics() {
+    Tlsf::<12, 8>::check_above_tags(95);
 }
