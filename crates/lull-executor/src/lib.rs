@@ -96,7 +96,7 @@
 //! the `block_on` task's switches included): 30.8 with 4 tasks, 28.4 with
 //! 31, 28.0 with 301. A wake of a task that is not queued costs more (its
 //! claim, and the waker's reference count): one task waking another through
-//! an embassy-sync `Signal` and blocking, 159 instructions from the
+//! an embassy-sync `Signal` and blocking, 155 instructions from the
 //! `signal()` to the woken task's code, and a wake from an interrupt
 //! handler, 106 (see [`raw`] for both, instruction by instruction). Each
 //! task carries 3 words of
