@@ -69,6 +69,21 @@ pub fn markers(path: &Path) -> Result<Vec<Marker>> {
     Ok(out)
 }
 
+/// The DWARF sections of a (little-endian) ELF file, for `gimli`; a
+/// missing section reads as empty.
+pub fn dwarf<'a>(
+    file: &object::File<'a>,
+) -> Result<gimli::Dwarf<gimli::EndianSlice<'a, gimli::LittleEndian>>> {
+    let load = |id: gimli::SectionId| -> std::result::Result<_, gimli::Error> {
+        let data = file
+            .section_by_name(id.name())
+            .and_then(|s| s.data().ok())
+            .unwrap_or(&[]);
+        Ok(gimli::EndianSlice::new(data, gimli::LittleEndian))
+    };
+    gimli::Dwarf::load(load).map_err(|e| e.to_string())
+}
+
 /// Bytes of code per part of a program: from the DWARF line table (read
 /// with `gimli`), each instruction range is given to
 /// the source file it came from, inlined code included; the bytes whose file
@@ -85,14 +100,7 @@ pub fn text_parts(path: &Path, executor: &[String], allocator: &[String]) -> Res
     use gimli::{EndianSlice, LittleEndian};
     let bytes = read(path)?;
     let file = object::File::parse(&*bytes).map_err(|e| e.to_string())?;
-    let load = |id: gimli::SectionId| -> std::result::Result<_, gimli::Error> {
-        let data = file
-            .section_by_name(id.name())
-            .and_then(|s| s.data().ok())
-            .unwrap_or(&[]);
-        Ok(EndianSlice::new(data, LittleEndian))
-    };
-    let dwarf = gimli::Dwarf::load(load).map_err(|e| e.to_string())?;
+    let dwarf = dwarf(&file)?;
     let text = |v: gimli::AttributeValue<EndianSlice<LittleEndian>>, unit: &gimli::Unit<_>| {
         dwarf
             .attr_string(unit, v)

@@ -228,15 +228,7 @@ pub fn parse_records(data: &[u8]) -> Result<Vec<(u32, u32, String)>> {
 /// `DW_AT_linkage_name` → `DW_AT_name` of every subprogram whose linkage
 /// name is a `task_sizes::name` instance.
 fn debug_names(file: &object::File) -> Result<HashMap<String, String>> {
-    use gimli::{EndianSlice, LittleEndian};
-    let load = |id: gimli::SectionId| -> std::result::Result<_, gimli::Error> {
-        let data = file
-            .section_by_name(id.name())
-            .and_then(|s| s.data().ok())
-            .unwrap_or(&[]);
-        Ok(EndianSlice::new(data, LittleEndian))
-    };
-    let dwarf = gimli::Dwarf::load(load).map_err(|e| e.to_string())?;
+    let dwarf = crate::elf::dwarf(file)?;
     let mut out = HashMap::new();
     let mut units = dwarf.units();
     while let Some(header) = units.next().map_err(|e| e.to_string())? {
