@@ -1173,7 +1173,10 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// dangling 1, is refused for its size before this check.)
     #[inline(always)]
     fn check_above_tags(start: usize) {
-        assert!(start >= Self::LISTS, "TLSF region below FLLEN * SLLEN");
+        assert!(
+            start >= Self::LISTS,
+            "lull-tlsf: region starts below address FLLEN * SLLEN"
+        );
     }
 
     /// [`extend`](Tlsf::extend) with uninitialized memory (e.g. a

@@ -680,7 +680,7 @@ fn no_block_below_the_list_tags() {
 }
 
 #[test]
-#[should_panic(expected = "TLSF region below FLLEN * SLLEN")]
+#[should_panic(expected = "lull-tlsf: region starts below address FLLEN * SLLEN")]
 fn a_region_below_the_list_tags_panics() {
     Tlsf::<12, 8>::check_above_tags(95);
 }
