@@ -984,21 +984,20 @@ impl Drop for PollGuard<'_> {
 /// A task just became IDLE in Thread mode: free it if nothing refers to it.
 unsafe fn settle(t: NonNull<Header>) {
     // SAFETY: `t` is alive (caller).
-    let h = unsafe { t.as_ref() };
-    // Claim it back before freeing: a handler that dropped the last reference
-    // after we went IDLE may have claimed it for the inbox already.
-    if h.refs.load(Relaxed) == 0 && sync::claim_idle(&h.state, CLAIMED) {
-        // SAFETY: no references and in no queue.
-        unsafe { free(t) };
+    if unsafe { t.as_ref() }.refs.load(Relaxed) == 0 {
+        // SAFETY: alive, unreferenced, Thread mode.
+        unsafe { free_unreferenced(t) };
     }
 }
 
-/// [`Executor::park`] of a spawned task that was not woken and has no
-/// references (it finished, and no waker or handle refers to it): frees it,
-/// unless a handler that dropped the last reference after the word became
-/// IDLE claimed it for the inbox (the drain frees it then). No new wake can
-/// come (wakers hold references), so unlike [`settle`] it tests neither
-/// `woken` nor `refs` again.
+/// A task that nothing refers to any more (no waker, no handle, no
+/// future), in Thread mode: frees it unless it is queued — in the ring
+/// (`park` frees it after its poll), or claimed for the inbox by a handler
+/// that dropped the last reference after the word became IDLE (the drain
+/// frees it). The claim decides which of them frees it. `park` calls it
+/// directly when the task it just made IDLE was not woken and has no
+/// references: no new wake can come (wakers hold references), so unlike
+/// [`settle`] it does not test `refs` again.
 #[inline(never)]
 unsafe fn free_unreferenced(t: NonNull<Header>) {
     // SAFETY: `t` is alive (caller).
@@ -1035,24 +1034,19 @@ unsafe fn release<E: ExecutorType>(t: NonNull<Header>, amount: u16) {
 
 #[inline(never)]
 unsafe fn last_ref<E: ExecutorType>(t: NonNull<Header>) {
-    // SAFETY: the memory is alive until freed below or by the executor.
-    let h = unsafe { t.as_ref() };
+    // The memory is alive until freed below or by the executor.
     if arch::in_handler() {
         let ex = E::executor();
         // SAFETY: `t` is alive until the executor frees it. Not IDLE:
-        // queued or being polled, freed when it goes IDLE (`settle`) or is
+        // queued or being polled, freed when it goes IDLE (`park`) or is
         // drained.
         if unsafe { ex.inbox_claim_push(t) } {
             arch::signal(ex);
         }
         return;
     }
-    // Queued or being polled: freed when it goes IDLE (`settle`) or is
-    // drained.
-    if sync::claim_idle(&h.state, CLAIMED) {
-        // SAFETY: no references, claimed, Thread mode.
-        unsafe { free(t) };
-    }
+    // SAFETY: no references, Thread mode.
+    unsafe { free_unreferenced(t) }
 }
 
 /// Wakes a task: the code of `Waker::wake_by_ref` for this executor.
@@ -1686,10 +1680,9 @@ fn nested_block_on() -> ! {
 /// Releases references from Thread mode (JoinHandle).
 unsafe fn release_thread(t: NonNull<Header>, amount: u16) {
     // SAFETY: the caller holds the references.
-    let h = unsafe { t.as_ref() };
-    if sync::fetch_sub(&h.refs, amount) == amount && sync::claim_idle(&h.state, CLAIMED) {
-        // SAFETY: no references, claimed, Thread mode.
-        unsafe { free(t) };
+    if sync::fetch_sub(&unsafe { t.as_ref() }.refs, amount) == amount {
+        // SAFETY: that was the last reference; Thread mode.
+        unsafe { free_unreferenced(t) };
     }
 }
 
