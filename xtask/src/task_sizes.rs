@@ -91,11 +91,7 @@ pub fn run(args: &[String]) -> Result {
         found.retain(|t| short_path(&t.executor) == name || t.executor == *name);
     }
     let statics = read_app(&bytes).map_err(|e| format!("{elf}: {e}"))?;
-    if found.is_empty() && !statics.is_empty() {
-        println!("{elf}: no task spawned on a heap");
-    } else {
-        print!("{}", report(&elf, &found, tasks));
-    }
+    print!("{}", report(&elf, &found, tasks));
     print!("{}", report_app(&statics));
     if let Some(file) = check {
         let text =
@@ -302,7 +298,7 @@ pub fn report(elf: &str, tasks: &[Task], per_type: u32) -> String {
     if tasks.is_empty() {
         let _ = writeln!(
             s,
-            "{elf}: no `.lull.tasks` records (no lull-executor spawn in this firmware?)"
+            "{elf}: no task spawned on a heap (no `.lull.tasks` records)"
         );
         return s;
     }
