@@ -31,6 +31,8 @@ pub fn oom(args: TokenStream, item: TokenStream) -> TokenStream {
 
 struct Args {
     lazy: bool,
+    /// `memory = N`: a block of `N` bytes the heap gets at the first `get()`.
+    memory: Option<Expr>,
     krate: Option<syn::Path>,
 }
 
@@ -38,6 +40,7 @@ fn parse_args(args: TokenStream2) -> syn::Result<Args> {
     let metas = Punctuated::<Meta, Token![,]>::parse_terminated.parse2(args)?;
     let mut parsed = Args {
         lazy: false,
+        memory: None,
         krate: None,
     };
     for meta in metas {
@@ -47,6 +50,12 @@ fn parse_args(args: TokenStream2) -> syn::Result<Args> {
                     return Err(syn::Error::new_spanned(meta, "`lazy` is given twice"));
                 }
                 parsed.lazy = true;
+            }
+            Meta::NameValue(nv) if nv.path.is_ident("memory") => {
+                if parsed.memory.is_some() {
+                    return Err(syn::Error::new_spanned(meta, "`memory` is given twice"));
+                }
+                parsed.memory = Some(nv.value.clone());
             }
             Meta::NameValue(nv) if nv.path.is_ident("crate") => {
                 let Expr::Path(path) = &nv.value else {
@@ -60,10 +69,17 @@ fn parse_args(args: TokenStream2) -> syn::Result<Args> {
             _ => {
                 return Err(syn::Error::new_spanned(
                     meta,
-                    "unknown argument: `#[allocator]` takes nothing, `lazy`, or `crate = path`",
+                    "unknown argument: `#[allocator]` takes `lazy`, `memory = N` and `crate = path`",
                 ));
             }
         }
+    }
+    if let (true, Some(memory)) = (parsed.lazy, &parsed.memory) {
+        return Err(syn::Error::new_spanned(
+            memory,
+            "`memory = N` goes with a constant initializer; a `lazy` initializer \
+             declares its memory itself, with `static mut` inside it",
+        ));
     }
     Ok(parsed)
 }
@@ -128,18 +144,51 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
     let heap = format_ident!("__LULL_ALLOC_HEAP");
     let init_fn = format_ident!("__lull_alloc_init");
     let mut extra = quote!();
-    if args.lazy {
+    if let Some(bytes) = &args.memory {
+        // A constant heap that gets its block at the first `get()`: the lazy
+        // state, with an initializer that works in place.
+        let block = format_ident!("__LULL_ALLOC_MEMORY");
+        // Spanned at `N`, so that a heap without `AddMemory` is reported
+        // there.
+        let add = quote::quote_spanned! {bytes.span()=>
+            #private::add_block(heap, block.bytes())
+        };
+        storage_ty = quote!(#private::EagerHeap<#ty>);
+        storage_init = quote!(#private::EagerHeap::new(#init));
+        extra = quote! {
+            static #state: #private::LazyState = #private::LazyState::new();
+            static #block: #private::Memory<#private::Block<{ #bytes }>> =
+                #private::Memory::new(#private::Block::new());
+            #[cold]
+            #[inline(never)]
+            fn #init_fn() {
+                // SAFETY: the lazy `get()` runs this once, in Thread mode,
+                // before any handle exists: the only references to the heap
+                // and to the block.
+                let (heap, block) = unsafe { (&mut *#heap.as_ptr(), #block.take()) };
+                #add;
+            }
+        };
+        get = quote!(#krate::__lazy_get!(#state, #init_fn));
+    } else if args.lazy {
         storage_ty = quote!(#private::LazyHeap<#ty>);
         storage_init = quote!(#private::LazyHeap::new());
         extra = quote! {
             static #state: #private::LazyState = #private::LazyState::new();
             #[cold]
             #[inline(never)]
-            fn #init_fn() -> #ty {
-                #init
+            fn #init_fn() {
+                // SAFETY: the lazy `get()` runs this once, in Thread mode,
+                // before any handle exists: the only reference to the heap's
+                // storage. The heap is written in place.
+                let slot = unsafe { #heap.slot() };
+                // An initializer that always panics is the user's to write
+                // (and is tested); `write` is then unreachable.
+                #[allow(unreachable_code)]
+                slot.write(#init);
             }
         };
-        get = quote!(#krate::__lazy_get!(#state, #heap, #init_fn));
+        get = quote!(#krate::__lazy_get!(#state, #init_fn));
     } else {
         storage_ty = quote!(#private::EagerHeap<#ty>);
         storage_init = quote!(#private::EagerHeap::new(#init));

@@ -15,15 +15,9 @@
 //! use lull_alloc::{allocator, Box, Rc, String, ThreadModeAllocator, Vec};
 //! use lull_tlsf::Tlsf;
 //!
-//! // A lazily initialized TLSF heap over 1 KiB of memory.
-//! #[allocator(lazy)]
-//! static A: Tlsf = {
-//!     // Becomes a `&'static mut [u8; 1024]`, handed out once.
-//!     static mut MEMORY: [u8; 1024] = [0; 1024];
-//!     let mut tlsf = Tlsf::new();
-//!     tlsf.extend(MEMORY).unwrap();
-//!     tlsf
-//! };
+//! // A TLSF heap over a 1 KiB block, which it gets at the first `get()`.
+//! #[allocator(memory = 1024)]
+//! static A: Tlsf = Tlsf::new();
 //!
 //! # lull_alloc::host::thread_mode(|| {
 //! // In Thread mode:
@@ -51,6 +45,18 @@
 //!   expression, evaluated at compile time. `A::get()` is the Thread-mode test
 //!   alone: `mrs`, `lsls #23`, and a conditional branch, **3 instructions** on
 //!   thumbv7m at `opt-level = "s"`.
+//! - `#[allocator(memory = N)] static A: H = EXPR;` — **constant heap with a
+//!   block of `N` bytes** (aligned to 8, in `.bss`), for a heap that
+//!   implements [`AddMemory`], such as `Tlsf::new()`: `EXPR` is constant, so
+//!   the heap is built at compile time in its static, and the first
+//!   `A::get()` in Thread mode hands it the block, in place. `get()` costs
+//!   what a lazy one does (below). This is the form to use for a heap over a
+//!   static buffer: a lazy initializer that builds the heap in a local and
+//!   returns it moves it into its static with `memcpy` (448 bytes for the
+//!   default `Tlsf`), and that copy and the `memset` that built the local
+//!   pull about 1 KB of `memcpy`/`memclr` code into a program that copies
+//!   nothing else large. A block the heap refuses (too small for one block)
+//!   is a panic that names `memory = N`, at that first `get()`.
 //! - `#[allocator(lazy)] static A: H = EXPR;` — **lazy**: `EXPR` runs once, at
 //!   the first `A::get()` made in Thread mode, in a separate `#[cold]`
 //!   function, so it may call non-`const` functions. The only cost is **one
@@ -129,7 +135,10 @@ pub use vec::Vec;
 
 /// Declares a thread-mode allocator.
 ///
-/// `#[allocator] static NAME: Heap = INIT;` (eager: `INIT` is constant) or
+/// `#[allocator] static NAME: Heap = INIT;` (eager: `INIT` is constant),
+/// `#[allocator(memory = N)] static NAME: Heap = INIT;` (`INIT` is constant,
+/// and the first `NAME::get()` in Thread mode gives the heap a block of `N`
+/// bytes) or
 /// `#[allocator(lazy)] static NAME: Heap = INIT;` (lazy: `INIT` runs at the
 /// first `NAME::get()` in Thread mode). `NAME` becomes a zero-sized handle type
 /// implementing [`ThreadModeAllocator`], [`allocator_api2::alloc::Allocator`],
@@ -137,7 +146,26 @@ pub use vec::Vec;
 /// [crate documentation](crate#declaring-an-allocator) for the initializer's
 /// `static mut` memory blocks and the cost of `get()`.
 ///
-/// # Example
+/// # Examples
+///
+/// A TLSF over a 2 KiB block:
+///
+/// ```
+/// use lull_alloc::{allocator, Box, ThreadModeAllocator};
+/// use lull_tlsf::Tlsf;
+///
+/// #[allocator(memory = 2048)]
+/// static HEAP: Tlsf = Tlsf::new();
+///
+/// # lull_alloc::host::thread_mode(|| {
+/// let a = HEAP::get().unwrap();
+/// assert!(a.statistics().free_bytes > 2000); // the block is in the heap
+/// let b = Box::new_in([7u8; 1500], a);
+/// assert_eq!(b[1499], 7);
+/// # });
+/// ```
+///
+/// A lazy initializer with a memory block of its own:
 ///
 /// ```
 /// use lull_alloc::{allocator, host::TestHeap, Vec};

@@ -194,6 +194,46 @@ pub mod __private {
         }
     }
 
+    /// The `memory = N` block of an allocator: `N` bytes, aligned to 8.
+    #[repr(C, align(8))]
+    pub struct Block<const N: usize>([MaybeUninit<u8>; N]);
+
+    impl<const N: usize> Block<N> {
+        /// An uninitialized block (in `.bss`).
+        pub const fn new() -> Self {
+            Block([MaybeUninit::uninit(); N])
+        }
+
+        /// The block as a region for [`AddMemory::add_memory`].
+        #[inline(always)]
+        pub fn bytes(&'static mut self) -> &'static mut [MaybeUninit<u8>] {
+            &mut self.0
+        }
+    }
+
+    impl<const N: usize> Default for Block<N> {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
+    /// Hands the `memory = N` block to its heap (the initializer of an
+    /// allocator declared with `memory = N`, run once by the lazy `get()`).
+    /// A block the heap refuses is a configuration error, reported as a
+    /// panic rather than as an out-of-memory condition later.
+    #[inline(always)]
+    pub fn add_block<H: AddMemory>(heap: &mut H, block: &'static mut [MaybeUninit<u8>]) {
+        if heap.add_memory(block).is_err() {
+            refused()
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn refused() -> ! {
+        panic!("lull-alloc: the heap refused its `memory = N` block (too small for one block?)")
+    }
+
     /// The heap of an eager allocator.
     pub struct EagerHeap<H>(UnsafeCell<H>);
 
@@ -272,6 +312,20 @@ pub mod __private {
         pub const fn as_ptr(&self) -> *mut H {
             self.0.get().cast()
         }
+
+        /// The storage, for the initializer to write the heap into.
+        ///
+        /// # Safety
+        ///
+        /// Only the initializer calls it, once, in Thread mode (the
+        /// `LazyState` protocol of [`lazy_get_slow`]): no other reference to
+        /// the storage exists.
+        #[inline(always)]
+        #[allow(clippy::mut_from_ref)]
+        pub unsafe fn slot(&'static self) -> &'static mut MaybeUninit<H> {
+            // SAFETY: the caller guarantees this is the only reference.
+            unsafe { &mut *self.0.get() }
+        }
     }
 
     impl<H> Default for LazyHeap<H> {
@@ -287,40 +341,35 @@ pub mod __private {
     /// load and one test; everything else is in the cold [`lazy_get_slow`].
     /// Targets with Thumb-2 use the assembly version in `__lazy_get!`.
     #[inline(always)]
-    pub fn lazy_get<H>(
-        state: &'static LazyState,
-        heap: &'static LazyHeap<H>,
-        init: fn() -> H,
-    ) -> bool {
+    pub fn lazy_get(state: &'static LazyState, init: fn()) -> bool {
         let ipsr = crate::thread_mode::ipsr();
         let s = state.0.load(Ordering::Relaxed);
         if (ipsr << 23) | u32::from(s) == 0 {
             true
         } else {
-            lazy_get_slow(state, heap, init)
+            lazy_get_slow(state, init)
         }
     }
 
     /// The slow path of a lazy `get()`: a handler, or the first call.
     #[cold]
     #[inline(never)]
-    pub fn lazy_get_slow<H>(
-        state: &'static LazyState,
-        heap: &'static LazyHeap<H>,
-        init: fn() -> H,
-    ) -> bool {
+    ///
+    /// `init` builds the heap in its static (or, for `memory = N`, hands the
+    /// heap its block), in place: nothing is returned by value, so no large
+    /// heap is copied.
+    pub fn lazy_get_slow(state: &'static LazyState, init: fn()) -> bool {
         if !crate::is_thread_mode() {
             return false;
         }
         match state.0.load(Ordering::Relaxed) {
             LazyState::READY => true,
             LazyState::UNINIT => {
-                state.0.store(LazyState::BUSY, Ordering::Relaxed);
-                let value = init();
-                // SAFETY: Thread mode, state BUSY: this is the only code that
+                // Thread mode, state BUSY: `init` is the only code that
                 // touches the heap (no handle exists yet, handlers get
                 // `false` above, and a re-entrant `get()` panics below).
-                unsafe { heap.as_ptr().write(value) };
+                state.0.store(LazyState::BUSY, Ordering::Relaxed);
+                init();
                 state.0.store(LazyState::READY, Ordering::Relaxed);
                 true
             }
@@ -462,7 +511,7 @@ pub mod __private {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __lazy_get {
-    ($state:path, $heap:path, $init:path) => {{
+    ($state:path, $init:path) => {{
         let ready: bool;
         // SAFETY: the assembly only reads IPSR and the state byte (the one
         // byte of a `#[repr(transparent)]` `AtomicU8`, written only in Thread
@@ -483,7 +532,7 @@ macro_rules! __lazy_get {
                 state = sym $state,
                 fast = label { ready = true; },
                 slow = label {
-                    ready = $crate::__private::lazy_get_slow(&$state, &$heap, $init);
+                    ready = $crate::__private::lazy_get_slow(&$state, $init);
                 },
                 options(readonly, nostack, noreturn),
             )
@@ -497,7 +546,7 @@ macro_rules! __lazy_get {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __lazy_get {
-    ($state:path, $heap:path, $init:path) => {
-        $crate::__private::lazy_get(&$state, &$heap, $init)
+    ($state:path, $init:path) => {
+        $crate::__private::lazy_get(&$state, $init)
     };
 }

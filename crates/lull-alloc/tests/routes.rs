@@ -228,3 +228,68 @@ fn a_collection_in_a_thread_local_is_not_freed_after_its_thread_left_thread_mode
         "the destructor order changed: this test no longer attacks anything"
     );
 }
+
+// --- `memory = N`: the block joins the heap at the first `get()`, once -----
+
+#[allocator(memory = 64)]
+static WITH_BLOCK: TestHeap = TestHeap::new(0);
+
+#[cfg(feature = "tlsf")]
+#[allocator(memory = 256)]
+static TLSF_WITH_BLOCK: lull_tlsf::Tlsf = lull_tlsf::Tlsf::new();
+
+#[cfg(feature = "tlsf")]
+#[allocator(memory = 4)]
+static BLOCK_TOO_SMALL: lull_tlsf::Tlsf = lull_tlsf::Tlsf::new();
+
+#[test]
+fn a_memory_block_joins_the_heap_at_the_first_get_and_only_once() {
+    host::thread_mode(|| {
+        // Not in a handler: `get()` there is `None` and adds nothing.
+        host::in_exception(14, || assert!(WITH_BLOCK::get().is_none()));
+        let a = WITH_BLOCK::get().expect("Thread mode");
+        assert_eq!(a.statistics().limit, 64);
+        let b = Box::new_in([1u8; 40], a);
+        // A second `get()` does not add the block again.
+        let a = WITH_BLOCK::get().expect("Thread mode");
+        assert_eq!(a.statistics().limit, 64);
+        assert!(Box::try_new_in([0u8; 40], a).is_err());
+        drop(b);
+        assert_eq!(a.statistics().used, 0);
+    });
+}
+
+#[cfg(feature = "tlsf")]
+#[test]
+fn a_tlsf_with_a_memory_block_returns_to_its_start() {
+    host::thread_mode(|| {
+        let a = TLSF_WITH_BLOCK::get().expect("Thread mode");
+        let before = a.statistics();
+        // 256 bytes, minus the chunk's bookkeeping (a few words).
+        assert!((200..=256).contains(&before.free_bytes), "{before:?}");
+        let v: Vec<u32, TLSF_WITH_BLOCK> = Vec::from_slice_in(&[1, 2, 3], a);
+        assert_eq!(v.iter().sum::<u32>(), 6);
+        drop(v);
+        assert_eq!(a.statistics(), before);
+    });
+}
+
+#[cfg(feature = "tlsf")]
+#[test]
+fn a_memory_block_the_heap_refuses_panics_naming_memory_and_no_handle_exists() {
+    host::thread_mode(|| {
+        let message = panic_message(|| {
+            let _ = BLOCK_TOO_SMALL::get();
+        });
+        assert!(
+            message.contains("refused its `memory = N` block"),
+            "{message}"
+        );
+        // The heap never became ready: later calls panic too (the lazy
+        // state's rule), and never hand out a handle.
+        let message = panic_message(|| {
+            let _ = BLOCK_TOO_SMALL::get();
+        });
+        assert!(message.contains("cannot be initialized twice"), "{message}");
+    });
+}
