@@ -14,13 +14,8 @@ pub use lm3s6965 as device;
 #[macro_export]
 macro_rules! setup {
     ($bytes:literal) => {
-        #[lull_alloc::allocator(lazy)]
-        static A: lull_tlsf::Tlsf = {
-            static mut MEMORY: [u8; $bytes] = [0; $bytes];
-            let mut tlsf = lull_tlsf::Tlsf::new();
-            tlsf.extend(MEMORY).unwrap();
-            tlsf
-        };
+        #[lull_alloc::allocator(memory = $bytes)]
+        static A: lull_tlsf::Tlsf = lull_tlsf::Tlsf::new();
 
         lull_executor::executor!(name = X, allocator = A);
     };

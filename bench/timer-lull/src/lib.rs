@@ -30,13 +30,8 @@ pub fn until(t: u32) -> Timer {
 #[macro_export]
 macro_rules! setup {
     ($bytes:literal) => {
-        #[lull_alloc::allocator(lazy)]
-        static A: lull_tlsf::Tlsf = {
-            static mut MEMORY: [u8; $bytes] = [0; $bytes];
-            let mut tlsf = lull_tlsf::Tlsf::new();
-            tlsf.extend(MEMORY).unwrap();
-            tlsf
-        };
+        #[lull_alloc::allocator(memory = $bytes)]
+        static A: lull_tlsf::Tlsf = lull_tlsf::Tlsf::new();
 
         lull_executor::executor!(name = X, allocator = A);
     };

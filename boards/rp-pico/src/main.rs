@@ -22,13 +22,8 @@ use lull::tlsf::Tlsf;
 use panic_probe as _;
 
 // The thread-mode heap: `HEAP::get()` is `None` in every interrupt handler.
-#[lull::allocator(lazy)]
-static HEAP: Tlsf = {
-    static mut MEMORY: [u8; 8192] = [0; 8192];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 8192)]
+static HEAP: Tlsf = Tlsf::new();
 
 lull::executor!(name = ThreadExecutor, allocator = HEAP);
 

@@ -219,8 +219,8 @@
 //! code in idle — on a heap no interrupt handler can reach:
 //!
 //! ```rust,ignore
-//! #[lull::allocator(lazy)]
-//! static A: lull::tlsf::Tlsf = { /* a TLSF over a static buffer */ };
+//! #[lull::allocator(memory = 4096)]
+//! static A: lull::tlsf::Tlsf = lull::tlsf::Tlsf::new();
 //! lull::executor!(name = X, allocator = A);
 //!
 //! #[lull::app(device = lm3s6965, executor = X)]

@@ -75,14 +75,8 @@
 //!     const CLASSES: &'static [Class] = &[Class::new(64, 8, 4)];
 //! }
 //!
-//! #[allocator(lazy)]
-//! static A: Pool<Tasks, 1> = {
-//!     static mut MEMORY: [MaybeUninit<u8>; Pool::<Tasks, 1>::BYTES] =
-//!         [MaybeUninit::uninit(); Pool::<Tasks, 1>::BYTES];
-//!     let mut pool = Pool::new();
-//!     pool.extend(MEMORY);
-//!     pool
-//! };
+//! #[allocator(memory = Pool::<Tasks, 1>::BYTES)]
+//! static A: Pool<Tasks, 1> = Pool::new();
 //! executor!(name = X, allocator = A);
 //!
 //! # lull_alloc::host::thread_mode(|| {

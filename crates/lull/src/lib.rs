@@ -45,13 +45,8 @@
 //! use lull::tlsf::Tlsf;
 //!
 //! // The thread-mode heap: `A::get()` is `Some` in thread mode only.
-//! #[lull::allocator(lazy)]
-//! static A: Tlsf = {
-//!     static mut MEMORY: [u8; 1024] = [0; 1024];
-//!     let mut tlsf = Tlsf::new();
-//!     tlsf.extend(MEMORY).unwrap();
-//!     tlsf
-//! };
+//! #[lull::allocator(memory = 1024)]
+//! static A: Tlsf = Tlsf::new();
 //!
 //! // The thread-mode executor, spawning its tasks on `A`.
 //! lull::executor!(name = Executor, allocator = A);

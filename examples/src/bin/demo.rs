@@ -27,13 +27,8 @@
 use embassy_sync::{blocking_mutex::raw::CriticalSectionRawMutex, channel::Channel};
 use lull::tlsf::Tlsf;
 
-#[lull::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 4096] = [0; 4096];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 4096)]
+static A: Tlsf = Tlsf::new();
 
 lull::executor!(name = X, allocator = A);
 

@@ -16,13 +16,8 @@ use embassy_sync::channel::Channel;
 use embassy_sync::signal::Signal;
 use lull::alloc::Rc;
 
-#[lull::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 2048] = [0; 2048];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 2048)]
+static A: Tlsf = Tlsf::new();
 
 lull::executor!(name = X, allocator = A);
 

@@ -13,13 +13,8 @@ use lull_examples::{exit, println};
 use lull::alloc::ThreadModeAllocator;
 use lull::executor::yield_now;
 
-#[lull::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 2048] = [0; 2048];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 2048)]
+static A: Tlsf = Tlsf::new();
 
 lull::executor!(name = X, allocator = A);
 

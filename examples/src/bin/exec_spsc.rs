@@ -23,13 +23,8 @@ use cortex_m_rt::exception;
 use embassy_sync::waitqueue::AtomicWaker;
 use heapless::spsc::{Consumer, Producer, Queue};
 
-#[lull::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 2048] = [0; 2048];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 2048)]
+static A: Tlsf = Tlsf::new();
 
 lull::executor!(name = X, allocator = A);
 

@@ -22,13 +22,8 @@ use cortex_m::peripheral::syst::SystClkSource;
 use cortex_m_rt::exception;
 use lull::alloc::ThreadModeAllocator;
 
-#[lull::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 3072] = [0; 3072];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 3072)]
+static A: Tlsf = Tlsf::new();
 
 const SLOTS: usize = 24;
 lull::executor!(name = X, allocator = A, max_spawned_tasks = SLOTS);

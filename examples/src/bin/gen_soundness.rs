@@ -19,13 +19,8 @@ use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
 use embassy_sync::signal::Signal;
 use lull::tlsf::Tlsf;
 
-#[lull::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 256] = [0; 256];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 256)]
+static A: Tlsf = Tlsf::new();
 
 static CALIBRATED: Signal<CriticalSectionRawMutex, u32> = Signal::new();
 /// A clone of `sensor`'s waker, kept for a stale wake.

@@ -11,7 +11,6 @@
 #![no_main]
 
 use core::alloc::Layout;
-use core::mem::MaybeUninit;
 
 use cortex_m_rt::entry;
 use lull::alloc::ThreadModeAllocator;
@@ -25,14 +24,8 @@ impl Classes for Tasks {
     const CLASSES: &'static [Class] = &[Class::new(32, 4, 2)];
 }
 
-#[lull::allocator(lazy)]
-static A: Pool<Tasks, 1> = {
-    static mut MEMORY: [MaybeUninit<u8>; Pool::<Tasks, 1>::BYTES] =
-        [MaybeUninit::uninit(); Pool::<Tasks, 1>::BYTES];
-    let mut pool = Pool::new();
-    pool.extend(MEMORY);
-    pool
-};
+#[lull::allocator(memory = Pool::<Tasks, 1>::BYTES)]
+static A: Pool<Tasks, 1> = Pool::new();
 lull::executor!(name = X, allocator = A);
 
 #[lull::oom]

@@ -10,11 +10,10 @@
 #![no_std]
 #![no_main]
 
-use core::mem::MaybeUninit;
 use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 use cortex_m_rt::entry;
-use lull::alloc::{AddMemory, ThreadModeAllocator};
+use lull::alloc::ThreadModeAllocator;
 use lull::executor::yield_now;
 use lull::tlsf::Tlsf;
 use lull_examples::{exit, println};
@@ -34,13 +33,8 @@ impl Classes for Tasks {
 const FALLBACK: usize = 1024;
 const MEMORY_BYTES: usize = Pool::<Tasks, 3, Tlsf>::BYTES + FALLBACK;
 
-#[lull::allocator(lazy)]
-static A: Pool<Tasks, 3, Tlsf> = {
-    static mut MEMORY: [MaybeUninit<u8>; MEMORY_BYTES] = [MaybeUninit::uninit(); MEMORY_BYTES];
-    let mut pool = Pool::with_fallback(Tlsf::new());
-    pool.add_memory(MEMORY).unwrap();
-    pool
-};
+#[lull::allocator(memory = MEMORY_BYTES)]
+static A: Pool<Tasks, 3, Tlsf> = Pool::with_fallback(Tlsf::new());
 lull::executor!(name = X, allocator = A);
 
 /// Tasks finished, per kind.

@@ -15,8 +15,6 @@
 #![no_std]
 #![no_main]
 
-use core::mem::MaybeUninit;
-
 use cortex_m_rt::entry;
 use lull::alloc::ThreadModeAllocator;
 use lull::executor::{SpawnErrorKind, yield_now};
@@ -33,14 +31,8 @@ impl Classes for Tasks {
     ];
 }
 
-#[lull::allocator(lazy)]
-static A: Pool<Tasks, 3> = {
-    static mut MEMORY: [MaybeUninit<u8>; Pool::<Tasks, 3>::BYTES] =
-        [MaybeUninit::uninit(); Pool::<Tasks, 3>::BYTES];
-    let mut pool = Pool::new();
-    pool.extend(MEMORY);
-    pool
-};
+#[lull::allocator(memory = Pool::<Tasks, 3>::BYTES)]
+static A: Pool<Tasks, 3> = Pool::new();
 lull::executor!(name = X, allocator = A);
 
 /// A pool with no class: every request fails (the probe).

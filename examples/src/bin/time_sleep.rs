@@ -18,13 +18,8 @@ use lull::alloc::ThreadModeAllocator;
 use lull::tlsf::Tlsf;
 use lull_examples::{CORE_CLOCK_HZ, exit, println};
 
-#[lull::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 2048] = [0; 2048];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 2048)]
+static A: Tlsf = Tlsf::new();
 
 lull::executor!(name = X, allocator = A);
 

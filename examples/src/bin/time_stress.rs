@@ -20,13 +20,8 @@ use core::sync::atomic::AtomicU32;
 use embassy_time::{Duration, Instant};
 use lull::tlsf::Tlsf;
 
-#[lull::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 2048] = [0; 2048];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 2048)]
+static A: Tlsf = Tlsf::new();
 
 lull::executor!(name = X, allocator = A);
 

@@ -15,13 +15,8 @@
 use core::sync::atomic::AtomicU32;
 use lull::tlsf::Tlsf;
 
-#[lull::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 512] = [0; 512];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 512)]
+static A: Tlsf = Tlsf::new();
 
 lull::executor!(name = X, allocator = A);
 

@@ -14,13 +14,8 @@ use lull_examples::{exit, println};
 // Links the board's interrupt vectors (cortex-m-rt's `device` feature is on
 // when a device crate is a dependency).
 
-#[lull::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 1024] = [0; 1024];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull::allocator(memory = 1024)]
+static A: Tlsf = Tlsf::new();
 
 #[entry]
 fn main() -> ! {

@@ -9,16 +9,11 @@
 use cortex_m_semihosting::{debug, hprintln};
 use lull::tlsf::Tlsf;
 
-// The thread-mode heap: `HEAP::get()` is `Some` in thread mode (`init`,
-// `idle`) and `None` in every interrupt handler, so it needs no lock and
-// never masks an interrupt.
-#[lull::allocator(lazy)]
-static HEAP: Tlsf = {
-    static mut MEMORY: [u8; 4096] = [0; 4096];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+// The thread-mode heap, a TLSF over a 4 KiB block: `HEAP::get()` is `Some`
+// in thread mode (`init`, `idle`) and `None` in every interrupt handler, so
+// it needs no lock and never masks an interrupt.
+#[lull::allocator(memory = 4096)]
+static HEAP: Tlsf = Tlsf::new();
 
 // The thread-mode executor: its tasks are boxed on `HEAP`.
 lull::executor!(name = ThreadExecutor, allocator = HEAP);

@@ -16,14 +16,8 @@ impl Classes for Tasks {
     const CLASSES: &'static [Class] = &[Class::new(32, 4, 1)];
 }
 
-#[lull_alloc::allocator(lazy)]
-static A: Pool<Tasks, 1> = {
-    static mut MEMORY: [MaybeUninit<u8>; Pool::<Tasks, 1>::BYTES] =
-        [MaybeUninit::uninit(); Pool::<Tasks, 1>::BYTES];
-    let mut pool = Pool::new();
-    pool.extend(MEMORY);
-    pool
-};
+#[lull_alloc::allocator(memory = Pool::<Tasks, 1>::BYTES)]
+static A: Pool<Tasks, 1> = Pool::new();
 
 lull_executor::executor!(name = X, allocator = A);
 

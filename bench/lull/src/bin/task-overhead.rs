@@ -15,13 +15,8 @@ use lull_alloc::ThreadModeAllocator;
 use lull_executor::executor;
 use lull_tlsf::Tlsf;
 
-#[lull_alloc::allocator(lazy)]
-static A: Tlsf = {
-    static mut MEMORY: [u8; 1024] = [0; 1024];
-    let mut tlsf = Tlsf::new();
-    tlsf.extend(MEMORY).unwrap();
-    tlsf
-};
+#[lull_alloc::allocator(memory = 1024)]
+static A: Tlsf = Tlsf::new();
 
 executor!(name = X, allocator = A);
 
