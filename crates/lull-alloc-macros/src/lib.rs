@@ -149,9 +149,17 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
         // state, with an initializer that works in place.
         let block = format_ident!("__LULL_ALLOC_MEMORY");
         // Spanned at `N`, so that a heap without `AddMemory` is reported
-        // there.
-        let add = quote::quote_spanned! {bytes.span()=>
-            #private::add_block(heap, block.bytes())
+        // there (it names only statics, which `macro_rules!` hygiene does
+        // not hide when `N` comes from one).
+        let span = bytes.span();
+        let (heap_at_n, block_at_n) = (
+            format_ident!("{heap}", span = span),
+            format_ident!("{block}", span = span),
+        );
+        let add = quote::quote_spanned! {span=>
+            // SAFETY: the lazy `get()` runs this once, in Thread mode,
+            // before any handle exists.
+            unsafe { #private::add_block(&#heap_at_n, &#block_at_n) }
         };
         storage_ty = quote!(#private::EagerHeap<#ty>);
         storage_init = quote!(#private::EagerHeap::new(#init));
@@ -162,11 +170,7 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
             #[cold]
             #[inline(never)]
             fn #init_fn() {
-                // SAFETY: the lazy `get()` runs this once, in Thread mode,
-                // before any handle exists: the only references to the heap
-                // and to the block.
-                let (heap, block) = unsafe { (&mut *#heap.as_ptr(), #block.take()) };
-                #add;
+                #add
             }
         };
         get = quote!(#krate::__lazy_get!(#state, #init_fn));

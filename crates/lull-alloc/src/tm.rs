@@ -221,9 +221,19 @@ pub mod __private {
     /// allocator declared with `memory = N`, run once by the lazy `get()`).
     /// A block the heap refuses is a configuration error, reported as a
     /// panic rather than as an out-of-memory condition later.
+    ///
+    /// # Safety
+    ///
+    /// Called once, in Thread mode, before any handle of the allocator
+    /// exists: then nothing else refers to the heap or to the block.
     #[inline(always)]
-    pub fn add_block<H: AddMemory>(heap: &mut H, block: &'static mut [MaybeUninit<u8>]) {
-        if heap.add_memory(block).is_err() {
+    pub unsafe fn add_block<H: AddMemory, const N: usize>(
+        heap: &'static EagerHeap<H>,
+        block: &'static Memory<Block<N>>,
+    ) {
+        // SAFETY: the caller guarantees these are the only references.
+        let (heap, block) = unsafe { (&mut *heap.as_ptr(), block.take()) };
+        if heap.add_memory(block.bytes()).is_err() {
             refused()
         }
     }

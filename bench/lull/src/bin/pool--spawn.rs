@@ -6,7 +6,6 @@
 #![no_main]
 
 use bench_lull::tasks::spawn::{spawner, trivial};
-use core::mem::MaybeUninit;
 use lull_pool::{Class, Classes, Pool};
 
 /// One class with room for the trivial task (its 12-byte header, 8-byte
