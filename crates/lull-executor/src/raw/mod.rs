@@ -1128,7 +1128,7 @@ unsafe fn wake_idle_inline(ex: &Executor, t: NonNull<Header>) {
 }
 
 /// [`wake_idle`] in a handler: claim the task for the inbox, then `sev`.
-#[inline(never)]
+#[inline(always)]
 unsafe fn wake_from_handler(ex: &Executor, t: NonNull<Header>) {
     // SAFETY: `t` is alive (the caller holds a reference).
     if unsafe { ex.inbox_claim_push(t) } {
