@@ -237,21 +237,20 @@
 //! A handler wakes a task that is not queued while the executor sleeps:
 //! the `irq-wake` benchmark's `irq->task`, from SysTick's marker to the
 //! task's first instruction after its `await` (embassy-sync's `Signal`
-//! again). 106.4 instructions on average over 32 positions of the idle
-//! loop where the interrupt can land, 104 at best (exception entry and
+//! again). 100.4 instructions on average over 32 positions of the idle
+//! loop where the interrupt can land, 98 at best (exception entry and
 //! return are not instructions and are not counted). Lull's part:
 //!
 //! ```text
-//! in the handler
-//!   wake (waker_wake)            12  push; add r7; mov | movs #1; strb woken |
-//!                                     ldr word; cbnz | mrs IPSR; lsls; beq |
-//!                                     mov; bl
-//!   wake_from_handler            19  push; mov r7 | adds; mov #CLAIMED;
-//!                                     ldrex; strex; cmp; bne; cbz (claim:
-//!                                     swap) | movw; movt; ldrex; strex; cmp;
-//!                                     bne (push: swap the inbox top) | orr;
-//!                                     str (inbox link) | sev | pop
-//!   release (waker_wake)         10  b; add | ldrexh; subs #2; strexh; cmp;
+//! in the handler (waker_wake: the consuming wake, all inlined)
+//!   wake                         10  push; add r7 | movs #1; strb woken |
+//!                                     ldr word; cbz (IDLE?) | adds; mrs IPSR;
+//!                                     lsls; beq (handler?)
+//!   claim and inbox push         16  mov #CLAIMED; ldrex; strex; cmp; bne;
+//!                                     cbz (claim: swap) | movw; movt; ldrex;
+//!                                     strex; cmp; bne (push: swap the inbox
+//!                                     top) | orr; str (inbox link) | sev; b
+//!   release                       9  add | ldrexh; subs #2; strexh; cmp;
 //!                                     bne (refs -= 1) | cmp; it; popne
 //! in Thread mode (next_head_slow, idle loop and drain inlined)
 //!   idle loop                   0–5  ldr inbox; cbz; ldr tail; cbnz; wfe; b
@@ -261,7 +260,7 @@
 //!                                     ldrb kind; cmp; bls (runnable?) |
 //!                                     ldr tail; cmp; itte; ldrne; strne;
 //!                                     moveq; str; str tail (ring_insert) |
-//!                                     ldr head | pop
+//!                                     ldr head; ldr fp; pop
 //!   run                           7  mov; b | strb 0 -> woken; ldr vtable;
 //!                                     ldr poll; mov r0; blx
 //!   poll_task prologue         ~6
@@ -270,7 +269,8 @@
 //! The rest (about 25) is the handler's and the task's code: `Signal`'s
 //! critical sections and the task's state machine. Same run: RTIC 65
 //! (its handler pends the dispatcher, which tail-chains: no Thread mode),
-//! lilos 65, embassy 77.6.
+//! lilos 65, embassy 77.6. (Until the claim and the push were inlined into
+//! the consuming wake, they were a call of their own: 106.4.)
 //!
 //! ## Tried, and not kept
 //!
