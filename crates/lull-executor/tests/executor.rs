@@ -424,6 +424,23 @@ fn handler_drops_last_waker_of_finished_task() {
         // ...which frees it at its next scheduling point.
         x.block_on(async {});
         assert_eq!(a.statistics(), before);
+        // A handler that only drops the last waker (no wake) hands the task
+        // over to be freed, not polled: nothing runs, the memory comes back.
+        let s = stash.clone();
+        x.spawn(std::future::poll_fn(move |cx| {
+            log("poll");
+            *s.borrow_mut() = Some(cx.waker().clone());
+            Poll::Ready(())
+        }));
+        x.block_on(yield_now());
+        assert_eq!(take_log(), ev(&["poll"]));
+        let w = stash.borrow_mut().take().unwrap();
+        isr(move || drop(w));
+        assert_eq!(take_log(), ev(&["pend"]));
+        assert_ne!(a.statistics(), before);
+        x.block_on(async {});
+        assert_eq!(a.statistics(), before);
+        assert_eq!(take_log(), Vec::<String>::new());
     });
 }
 

@@ -71,6 +71,14 @@
 //! tasks woken by handlers run in the order of their wakes, after the tasks
 //! already queued.
 //!
+//! A handler that drops the last reference of an IDLE task (which must be
+//! freed, and only Thread mode may free) pushes it with the `FREE` flag in
+//! its inbox link: the drain frees it instead of queueing it. A wake, from a
+//! handler or not, does not test whether its task finished: a stale waker
+//! queues a finished task for one poll that does nothing, after which
+//! `park` frees it if nothing refers to it; finished tasks still in the ring
+//! when `block_on` returns are taken off it and freed then.
+//!
 //! # The queue word
 //!
 //! ```text
@@ -92,7 +100,9 @@
 //!                                                     +- rotate (tail = it)
 //! ```
 //!
-//! A task being polled is the head of the ring: its word is a RING word.
+//! A task being polled is the head of the ring: its word is a RING word. An
+//! inbox word with the `FREE` flag too (`next | 0b11`: a handler dropped the
+//! task's last reference) never reaches RING: the drain frees the task.
 //!
 //! **The invariant** that makes this safe without masking interrupts: a
 //! handler changes a queue word only from IDLE, by a claim, to take the task
@@ -237,8 +247,8 @@
 //! A handler wakes a task that is not queued while the executor sleeps:
 //! the `irq-wake` benchmark's `irq->task`, from SysTick's marker to the
 //! task's first instruction after its `await` (embassy-sync's `Signal`
-//! again). 100.4 instructions on average over 32 positions of the idle
-//! loop where the interrupt can land, 98 at best (exception entry and
+//! again). 95.6 instructions on average over 32 positions of the idle
+//! loop where the interrupt can land, 93 at best (exception entry and
 //! return are not instructions and are not counted). Lull's part:
 //!
 //! ```text
@@ -254,13 +264,12 @@
 //!                                     bne (refs -= 1) | cmp; it; popne
 //! in Thread mode (next_head_slow, idle loop and drain inlined)
 //!   idle loop                   0–5  ldr inbox; cbz; ldr tail; cbnz; wfe; b
-//!   drain                        25  ldr inbox; cbz | ldrex; strex; cmp; bne
+//!   drain                        20  ldr inbox; cbz | ldrex; strex; cmp; bne
 //!                                     (take the inbox: swap) | cbz; ldr word;
-//!                                     tst; bne (one task?) | ldr vtable;
-//!                                     ldrb kind; cmp; bls (runnable?) |
-//!                                     ldr tail; cmp; itte; ldrne; strne;
-//!                                     moveq; str; str tail (ring_insert) |
-//!                                     ldr head; ldr fp; pop
+//!                                     cmp #INBOX; beq (one task, to be
+//!                                     polled?) | ldr tail; cmp; itte; ldrne;
+//!                                     strne; moveq; str; str tail
+//!                                     (ring_insert) | ldr head; pop
 //!   run                           7  mov; b | strb 0 -> woken; ldr vtable;
 //!                                     ldr poll; mov r0; blx
 //!   poll_task prologue         ~6
@@ -269,8 +278,11 @@
 //! The rest (about 25) is the handler's and the task's code: `Signal`'s
 //! critical sections and the task's state machine. Same run: RTIC 65
 //! (its handler pends the dispatcher, which tail-chains: no Thread mode),
-//! lilos 65, embassy 77.6. (Until the claim and the push were inlined into
-//! the consuming wake, they were a call of their own: 106.4.)
+//! lilos 65, embassy 77.6. (106.4 before two changes: the claim and the
+//! push were a call of their own, and the drain tested each task's kind,
+//! because the inbox also carried finished tasks whose last reference a
+//! handler dropped; those now carry the `FREE` flag in their inbox link, so
+//! that one comparison of the word tells "one task, to be polled".)
 //!
 //! ## Tried, and not kept
 //!
@@ -379,7 +391,10 @@ mod sync;
 
 /// Queue word flag: the task is in the inbox (or claimed, on its way there).
 const INBOX: usize = 0b10;
-const FLAGS: usize = INBOX;
+/// Queue word flag of an inbox entry, with [`INBOX`]: the task is there to be
+/// freed (a handler dropped its last reference), not to be polled.
+const FREE: usize = 0b01;
+const FLAGS: usize = INBOX | FREE;
 /// A claimed task, about to be linked: not IDLE, so handlers leave it alone.
 const CLAIMED: *mut Header = ptr::without_provenance_mut(INBOX);
 
@@ -668,15 +683,18 @@ impl Executor {
     ///
     /// On Cortex-M both are a swap (see [`sync::claim_idle`] and
     /// [`sync::push`]): no compare-and-swap, no retry loop.
+    ///
+    /// `tag` is [`INBOX`] for a wake, `INBOX | FREE` for a task whose last
+    /// reference a handler dropped.
     #[inline(always)]
-    unsafe fn inbox_claim_push(&self, t: NonNull<Header>) -> bool {
+    unsafe fn inbox_claim_push(&self, t: NonNull<Header>, tag: usize) -> bool {
         // SAFETY: `t` is alive (the caller holds a reference).
         let word = unsafe { &t.as_ref().state };
         if !sync::claim_idle(word, CLAIMED) {
             return false;
         }
         // Claimed: no other context writes its word now.
-        sync::push(&self.inbox, t.as_ptr(), word, INBOX);
+        sync::push(&self.inbox, t.as_ptr(), word, tag);
         true
     }
 
@@ -694,10 +712,10 @@ impl Executor {
             // SAFETY: tasks in the inbox are alive and claimed (INBOX words):
             // only we write their words now.
             let h = unsafe { t.as_ref() };
-            if untag(h.state.load(Relaxed)).is_null() && h.runnable() {
-                // The common case: one task, to be queued. (A finished
-                // one is here when a handler dropped its last reference:
-                // `drain_many` frees it at once.)
+            if h.state.load(Relaxed).addr() == INBOX {
+                // The common case: one task (no link), to be queued (no
+                // FREE flag). Whatever its kind, as for a Thread-mode wake:
+                // a finished task's poll does nothing.
                 // SAFETY: claimed (INBOX), Thread mode.
                 unsafe { self.ring_insert(t) };
                 return;
@@ -707,8 +725,7 @@ impl Executor {
         unsafe { self.drain_many(lifo) };
     }
 
-    /// [`drain`](Self::drain) of more than one task, or of a task that
-    /// finished.
+    /// [`drain`](Self::drain) of more than one task, or of a task to free.
     #[inline(never)]
     unsafe fn drain_many(&self, mut lifo: *mut Header) {
         let tail = self.tail.get();
@@ -725,8 +742,9 @@ impl Executor {
             // SAFETY: tasks in the inbox are alive and claimed (INBOX words):
             // only we write their words now.
             let h = unsafe { t.as_ref() };
-            lifo = untag(h.state.load(Relaxed));
-            if h.runnable() {
+            let word = h.state.load(Relaxed);
+            lifo = untag(word);
+            if word.addr() & FREE == 0 {
                 if last.is_null() {
                     last = t.as_ptr();
                 }
@@ -735,14 +753,13 @@ impl Executor {
                 let next = if first.is_null() { t.as_ptr() } else { first };
                 h.state.store(next, Relaxed);
                 first = t.as_ptr();
-            } else if h.refs.load(Relaxed) == 0 {
-                // Dead and unreferenced: a handler dropped the last waker.
+            } else {
+                // FREE: a handler dropped the last reference of this IDLE
+                // task; with no reference left, nothing can have taken a new
+                // one since.
+                debug_assert_eq!(h.refs.load(Relaxed), 0);
                 // SAFETY: nothing refers to it and it is in no queue.
                 unsafe { free(t) };
-            } else {
-                h.state.store(ptr::null_mut(), Relaxed);
-                // SAFETY: Thread mode, `t` just became IDLE.
-                unsafe { settle(t) };
             }
         }
         if !last.is_null() {
@@ -912,6 +929,8 @@ impl Executor {
             // or a finished task that no waker or handle refers to.
             if ptr::eq(cur, &self.root) {
                 h.refs.store(REF, Relaxed);
+                // SAFETY: Thread mode; no task is being polled.
+                unsafe { self.sweep_finished() };
                 return true;
             }
             // SAFETY: `cur` is alive, IDLE, not woken, unreferenced.
@@ -932,6 +951,8 @@ impl Executor {
         if root && self.root_done.load(sync::FLAG) {
             // Root wakes do nothing once the root future completed.
             h.refs.store(REF, Relaxed);
+            // SAFETY: Thread mode (caller); no task is being polled.
+            unsafe { self.sweep_finished() };
             return true;
         }
         if h.woken.load(sync::FLAG) != 0 {
@@ -951,6 +972,57 @@ impl Executor {
             unsafe { settle(NonNull::new_unchecked(cur)) };
         }
         false
+    }
+
+    /// At the end of `block_on`: takes the finished tasks off the ring and
+    /// frees those that nothing refers to. A wake does not test whether its
+    /// task finished, so a stale waker (woken from a handler, or in Thread
+    /// mode) queues a finished task for one no-op poll, after which `park`
+    /// frees it; when `block_on` returns before that poll, this frees it
+    /// instead of leaving its memory taken until the next `block_on`. (Tasks
+    /// still in the inbox, queued by handlers during the last poll, wait for
+    /// the next `block_on`, as every task queued then does.)
+    /// Thread mode only, with no task being polled.
+    #[cold]
+    #[inline(never)]
+    unsafe fn sweep_finished(&self) {
+        let tail = self.tail.get();
+        if tail.is_null() {
+            return;
+        }
+        let mut prev = tail;
+        loop {
+            // SAFETY: `prev` is in the ring (Thread mode's); so is its link.
+            let t = unsafe { (*prev).state.load(Relaxed) };
+            // SAFETY: as above.
+            let h = unsafe { &*t };
+            let next = h.state.load(Relaxed);
+            let last = ptr::eq(t, tail);
+            if h.runnable() {
+                prev = t;
+            } else {
+                if ptr::eq(next, t) {
+                    self.tail.set(ptr::null_mut());
+                } else {
+                    // SAFETY: `prev` is in the ring.
+                    unsafe { (*prev).state.store(next, Relaxed) };
+                    if last {
+                        self.tail.set(prev);
+                    }
+                }
+                // RING -> IDLE, then free it if unreferenced (a handler
+                // may claim it from now on: `settle` frees only what it
+                // claims).
+                sync::compiler_fence();
+                h.state.store(ptr::null_mut(), Relaxed);
+                sync::compiler_fence();
+                // SAFETY: Thread mode, `t` just became IDLE.
+                unsafe { settle(NonNull::new_unchecked(t)) };
+            }
+            if last {
+                return;
+            }
+        }
     }
 
     /// The head of the ring, if any. Thread mode only.
@@ -1040,7 +1112,7 @@ unsafe fn last_ref<E: ExecutorType>(t: NonNull<Header>) {
         // SAFETY: `t` is alive until the executor frees it. Not IDLE:
         // queued or being polled, freed when it goes IDLE (`park`) or is
         // drained.
-        if unsafe { ex.inbox_claim_push(t) } {
+        if unsafe { ex.inbox_claim_push(t, INBOX | FREE) } {
             arch::signal(ex);
         }
         return;
@@ -1131,7 +1203,7 @@ unsafe fn wake_idle_inline(ex: &Executor, t: NonNull<Header>) {
 #[inline(always)]
 unsafe fn wake_from_handler(ex: &Executor, t: NonNull<Header>) {
     // SAFETY: `t` is alive (the caller holds a reference).
-    if unsafe { ex.inbox_claim_push(t) } {
+    if unsafe { ex.inbox_claim_push(t, INBOX) } {
         arch::signal(ex);
     }
 }
