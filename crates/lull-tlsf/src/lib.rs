@@ -65,10 +65,11 @@
 //! | operation | cost |
 //! |---|---|
 //! | [`allocate`](Tlsf::allocate), [`deallocate`](Tlsf::deallocate) | O(1) |
-//! | [`grow_in_place`](Tlsf::grow_in_place), [`shrink_in_place`](Tlsf::shrink_in_place), [`usable_size`](Tlsf::usable_size), [`stats`](Tlsf::stats) | O(1) |
+//! | [`grow_in_place`](Tlsf::grow_in_place), [`shrink_in_place`](Tlsf::shrink_in_place), [`usable_size`](Tlsf::usable_size) | O(1) |
 //! | [`reallocate`](Tlsf::reallocate) | O(1) when it resizes in place; when it must move, O(1) plus copying `min(old, new)` bytes |
 //! | [`extend`](Tlsf::extend) | O(region length / [`Tlsf::MAX_BLOCK_SIZE`]) |
 //! | [`largest_free_block`](Tlsf::largest_free_block) | O(length of one free list) |
+//! | [`stats`](Tlsf::stats) | O(blocks): a walk over every block |
 //! | [`check_heap`](Tlsf::check_heap) | O(blocks × free-list length) |
 //!
 //! O(1) is a bound fixed by the configuration: `allocate` reads at most
@@ -90,18 +91,18 @@
 //! `Tlsf<FLLEN, SLLEN>`: `SLLEN` second-level lists (a power of two, 2 to 32)
 //! split each power-of-two size range; `FLLEN` first-level ranges (2 to 29, or
 //! 28 on 64-bit targets) bound the largest block. The control block is
-//! `FLLEN * SLLEN + FLLEN + 4` words on 32-bit targets (the list heads, the
-//! bitmap, the region list and three statistics counters; the bitmap array
+//! `FLLEN * SLLEN + FLLEN + 1` words on 32-bit targets (the list heads, the
+//! bitmap and the region list; the bitmap array
 //! has `FLLEN` words, of which the first `FLLEN * SLLEN / 32`, rounded up,
 //! are used: on stable Rust an array length cannot be computed from both
 //! parameters). The default `Tlsf` = `Tlsf<12, 8>`:
 //!
 //! | config | largest block (32-bit) | control block (32-bit) | suits |
 //! |---|---|---|---|
-//! | `Tlsf<8, 4>` | 4 KiB | 176 bytes | 2–8 KiB of RAM |
-//! | `Tlsf<10, 8>` | 32 KiB | 376 bytes | heaps up to 32 KiB |
-//! | `Tlsf` (`<12, 8>`) | 128 KiB | 448 bytes | 2 KiB – 1 MiB of RAM |
-//! | `Tlsf<14, 16>` | 1 MiB | 968 bytes | large single allocations |
+//! | `Tlsf<8, 4>` | 4 KiB | 164 bytes | 2–8 KiB of RAM |
+//! | `Tlsf<10, 8>` | 32 KiB | 364 bytes | heaps up to 32 KiB |
+//! | `Tlsf` (`<12, 8>`) | 128 KiB | 436 bytes | 2 KiB – 1 MiB of RAM |
+//! | `Tlsf<14, 16>` | 1 MiB | 956 bytes | large single allocations |
 //!
 //! A region larger than the largest block is accepted and cut into chunks of at
 //! most [`Tlsf::MAX_BLOCK_SIZE`] bytes; only a single allocation is limited to
@@ -184,8 +185,8 @@ impl fmt::Display for RegionTooSmall {
 
 impl core::error::Error for RegionTooSmall {}
 
-/// Allocation statistics, kept up to date by every operation at the cost of a
-/// few additions (see [`Tlsf::stats`]).
+/// Allocation statistics, counted by [`Tlsf::stats`] with a walk over every
+/// block (the pool keeps no counters).
 ///
 /// `free_bytes + used_bytes` is the number of bytes the pool manages: the
 /// regions minus alignment padding and region-end sentinels.
@@ -248,7 +249,7 @@ pub struct HeapReport {
 /// second-level lists (see the [crate documentation](crate#configuration)).
 ///
 /// `Tlsf` alone is the default configuration, `Tlsf<12, 8>`: blocks of up to
-/// 128 KiB on 32-bit targets, a 448-byte control block.
+/// 128 KiB on 32-bit targets, a 436-byte control block.
 ///
 /// The pool starts empty ([`Tlsf::new`] is `const`, so it can live in a
 /// `static`) and is given memory with [`Tlsf::extend`]. All methods take
@@ -273,12 +274,6 @@ pub struct Tlsf<const FLLEN: usize = 12, const SLLEN: usize = 8> {
     heads: [[*mut u8; SLLEN]; FLLEN],
     /// First block of the most recently added chunk (null: none).
     chunks: *mut u8,
-    /// Bytes of all blocks (free and used) of all chunks.
-    managed: usize,
-    /// Bytes of blocks in use.
-    used: usize,
-    /// Blocks in use.
-    allocated: usize,
 }
 
 // SAFETY: a `Tlsf` owns its regions exclusively (they were handed over as
@@ -436,7 +431,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// ```
     /// use lull_tlsf::Tlsf;
     /// # #[cfg(target_pointer_width = "32")]
-    /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, 448);
+    /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, 436);
     /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, size_of::<Tlsf>());
     /// ```
     pub const CONTROL_BLOCK_BYTES: usize = size_of::<Self>();
@@ -468,9 +463,6 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             bitmap: [0; FLLEN],
             heads: [[ptr::null_mut(); SLLEN]; FLLEN],
             chunks: ptr::null_mut(),
-            managed: 0,
-            used: 0,
-            allocated: 0,
         }
     }
 
@@ -818,7 +810,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 }
             }
             let rest = size - need;
-            let used = if rest >= MIN_BLOCK {
+            let head = if rest >= MIN_BLOCK {
                 let t = b.add(need);
                 wr(t, 0, rest | FREE);
                 wr(t, rest - W, rest);
@@ -831,9 +823,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 size
             };
             // A free block's predecessor is in use: no PREV_FREE flag.
-            wr(b, 0, used);
-            self.used += used;
-            self.allocated += 1;
+            wr(b, 0, head);
             NonNull::new_unchecked(payload)
         }
     }
@@ -886,8 +876,6 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 "layout larger than the block"
             );
             let _ = (layout, pad);
-            self.used -= size;
-            self.allocated -= 1;
 
             let n = b.add(size);
             let nh = rd(n, 0);
@@ -1004,7 +992,6 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 total
             };
             wr(b, 0, new | (h & PREV_FREE));
-            self.used += new - size;
         }
         true
     }
@@ -1062,7 +1049,6 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             wr(t, rest - W, rest);
             self.push(t, rest);
             wr(b, 0, need | (h & PREV_FREE));
-            self.used -= size - need;
         }
     }
 
@@ -1255,7 +1241,6 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 wrp(s, W, self.chunks);
                 self.chunks = b;
                 self.push(b, size);
-                self.managed += size;
                 avail -= size + GRAN;
                 b = s.add(GRAN);
             }
@@ -1265,8 +1250,15 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
 
     // ---- inspection -----------------------------------------------------
 
-    /// Free and used bytes and blocks in use. O(1): kept up to date by every
-    /// operation.
+    /// Free and used bytes and blocks in use, counted by walking every block
+    /// of every chunk: O(blocks + chunks), a few instructions per block.
+    ///
+    /// The pool keeps no counters: keeping them up to date cost every
+    /// `allocate` and every `deallocate` four instructions (a load, two
+    /// updates and a store) and the control block three words, for figures
+    /// that are read far more rarely than blocks are allocated. Through
+    /// `GlobalTlsf` the walk runs inside one critical section, so call it
+    /// where that latency is acceptable (diagnostics, tests).
     ///
     /// ```
     /// use lull_tlsf::Tlsf;
@@ -1277,13 +1269,34 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// assert_eq!((s.used_bytes, s.allocated_blocks), (0, 0));
     /// assert!(s.free_bytes >= 1024 - 32);
     /// ```
-    #[inline]
     pub fn stats(&self) -> Stats {
-        Stats {
-            free_bytes: self.managed - self.used,
-            used_bytes: self.used,
-            allocated_blocks: self.allocated,
+        let mut s = Stats::default();
+        let mut chunk = self.chunks;
+        while !chunk.is_null() {
+            let mut b = chunk;
+            // SAFETY: `chunk` is the first block of a chunk; every block's
+            // header holds its size, which leads to the next block's header,
+            // up to the chunk's sentinel, whose second word links to the next
+            // chunk (or is null).
+            unsafe {
+                loop {
+                    let h = rd(b, 0);
+                    if h & SENTINEL != 0 {
+                        chunk = rdp(b, W);
+                        break;
+                    }
+                    let size = h & !FLAGS;
+                    if h & FREE != 0 {
+                        s.free_bytes += size;
+                    } else {
+                        s.used_bytes += size;
+                        s.allocated_blocks += 1;
+                    }
+                    b = b.add(size);
+                }
+            }
         }
+        s
     }
 
     /// The size of the largest free block in bytes (header included), 0 when
@@ -1355,8 +1368,8 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
 
     /// Walks every block of every region and checks the pool's invariants:
     /// block sizes and flags, boundary tags, no two free blocks adjacent,
-    /// every free block on the right list exactly once, the bitmaps, the
-    /// statistics. O(blocks × free-list length); meant for tests and
+    /// every free block on the right list exactly once, the bitmap.
+    /// O(blocks × free-list length); meant for tests and
     /// debugging.
     ///
     /// Returns a [`HeapReport`], or a description of the first inconsistency
@@ -1455,11 +1468,11 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         if listed != r.free_blocks {
             return Err("a free block is missing from the lists");
         }
-        if r.used_bytes != self.used || r.used_blocks != self.allocated {
+        let s = self.stats();
+        if (s.free_bytes, s.used_bytes, s.allocated_blocks)
+            != (r.free_bytes, r.used_bytes, r.used_blocks)
+        {
             return Err("statistics disagree with the heap");
-        }
-        if r.used_bytes + r.free_bytes != self.managed {
-            return Err("managed byte count disagrees with the heap");
         }
         Ok(r)
     }
