@@ -1639,6 +1639,9 @@ where
         if (0..Self::WORDS).any(|w| unsafe { self.word(w) } != bitmap[w]) {
             return Err("bitmap does not match the lists");
         }
+        if !Self::SPILL && !self.heads.as_flattened()[Self::SPILL_SLOT].is_null() {
+            return Err("the unused slot of list 1 is not null");
+        }
         if listed != r.free_blocks {
             return Err("a free block is missing from the lists");
         }
