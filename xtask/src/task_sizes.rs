@@ -56,7 +56,7 @@ pub struct Task {
 }
 
 /// Control block of `lull_tlsf::Tlsf` (default `<12, 8>`) on 32-bit targets.
-const TLSF_CONTROL: u32 = 448;
+const TLSF_CONTROL: u32 = 396;
 /// Pointer size and alignment on the target (32-bit Cortex-M).
 const PTR: u32 = 4;
 
@@ -606,8 +606,8 @@ mod tests {
         assert!(r.contains("Class::new(40, 8, 2), // big"), "{r}");
         // pool: 24*4 + 40*2 = 176 B + 3 + 7 padding + (2*2+1)*4 control.
         assert!(r.contains("pool: 206 B = 176 B of blocks"), "{r}");
-        // TLSF: 2 * (32 + 32 + 48) = 224 B + 448.
-        assert!(r.contains("TLSF: 672 B = 224 B of blocks"), "{r}");
+        // TLSF: 2 * (32 + 32 + 48) = 224 B + 396.
+        assert!(r.contains("TLSF: 620 B = 224 B of blocks"), "{r}");
         let tasks = &tasks[..3]; // executor X
         assert!(
             check_against(

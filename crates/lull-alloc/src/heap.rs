@@ -222,7 +222,10 @@ pub unsafe trait AddMemory: Heap {
 // keeps the contents and leaves the old block untouched on failure, and it
 // calls no outside code.
 #[cfg(feature = "tlsf")]
-unsafe impl<const FLLEN: usize, const SLLEN: usize> Heap for lull_tlsf::Tlsf<FLLEN, SLLEN> {
+unsafe impl<const FLLEN: usize, const SLLEN: usize> Heap for lull_tlsf::Tlsf<FLLEN, SLLEN>
+where
+    lull_tlsf::Sllen<SLLEN>: lull_tlsf::SupportedSllen,
+{
     type Statistics = lull_tlsf::Stats;
 
     #[inline]
@@ -256,7 +259,10 @@ unsafe impl<const FLLEN: usize, const SLLEN: usize> Heap for lull_tlsf::Tlsf<FLL
 // SAFETY: `extend_uninit` only links the region into the TLSF's free lists;
 // it calls no outside code.
 #[cfg(feature = "tlsf")]
-unsafe impl<const FLLEN: usize, const SLLEN: usize> AddMemory for lull_tlsf::Tlsf<FLLEN, SLLEN> {
+unsafe impl<const FLLEN: usize, const SLLEN: usize> AddMemory for lull_tlsf::Tlsf<FLLEN, SLLEN>
+where
+    lull_tlsf::Sllen<SLLEN>: lull_tlsf::SupportedSllen,
+{
     type Error = lull_tlsf::RegionTooSmall;
 
     fn add_memory(&mut self, region: &'static mut [MaybeUninit<u8>]) -> Result<(), Self::Error> {

@@ -52,7 +52,7 @@
 //!   `A::get()` in Thread mode hands it the block, in place. `get()` costs
 //!   what a lazy one does (below). This is the form to use for a heap over a
 //!   static buffer: a lazy initializer that builds the heap in a local and
-//!   returns it moves it into its static with `memcpy` (448 bytes for the
+//!   returns it moves it into its static with `memcpy` (396 bytes for the
 //!   default `Tlsf`), and that copy and the `memset` that built the local
 //!   pull about 1 KB of `memcpy`/`memclr` code into a program that copies
 //!   nothing else large. A block the heap refuses (too small for one block)

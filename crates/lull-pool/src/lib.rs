@@ -99,9 +99,9 @@
 //!
 //! | | pool | lull TLSF | talc | rlsf |
 //! |---|---:|---:|---:|---:|
-//! | `task-alloc` allocate, worst / mean | 11 / 11 | 71 / 62.6 | 94 / 86.4 | 115 / 103.7 |
-//! | `task-alloc` free, worst / mean | 8 / 8 | 70 / 54.2 | 80 / 60.8 | 116 / 75.8 |
-//! | control block (4 classes) | 36 B | 448 B | 396 B | 796 B |
+//! | `task-alloc` allocate, worst / mean | 11 / 11 | 67 / 58.6 | 94 / 86.4 | 115 / 103.7 |
+//! | `task-alloc` free, worst / mean | 8 / 8 | 66 / 50.2 | 80 / 60.8 | 116 / 75.8 |
+//! | control block (4 classes) | 36 B | 396 B | 396 B | 796 B |
 //!
 //! `spawn` of a trivial task, its run and its free (`spawn` scenario,
 //! cycle): 184 instructions on a pool, 285 on the TLSF (embassy, a task

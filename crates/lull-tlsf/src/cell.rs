@@ -8,7 +8,7 @@ use core::ptr::{self, NonNull};
 
 use allocator_api2::alloc::{AllocError, Allocator};
 
-use crate::{RegionTooSmall, Stats, Tlsf};
+use crate::{RegionTooSmall, Sllen, Stats, SupportedSllen, Tlsf};
 
 /// A [`Tlsf`] usable through a shared reference on one thread:
 /// `&TlsfCell` is a `Copy` handle implementing
@@ -34,7 +34,10 @@ use crate::{RegionTooSmall, Stats, Tlsf};
 /// drop(v);
 /// assert_eq!(pool.stats().allocated_blocks, 0);
 /// ```
-pub struct TlsfCell<const FLLEN: usize = 12, const SLLEN: usize = 8> {
+pub struct TlsfCell<const FLLEN: usize = 12, const SLLEN: usize = 8>
+where
+    Sllen<SLLEN>: SupportedSllen,
+{
     inner: UnsafeCell<Tlsf<FLLEN, SLLEN>>,
 }
 
@@ -57,7 +60,10 @@ impl Default for TlsfCell {
     }
 }
 
-impl<const FLLEN: usize, const SLLEN: usize> TlsfCell<FLLEN, SLLEN> {
+impl<const FLLEN: usize, const SLLEN: usize> TlsfCell<FLLEN, SLLEN>
+where
+    Sllen<SLLEN>: SupportedSllen,
+{
     /// Wraps a pool (of any configuration, possibly already extended).
     ///
     /// ```
@@ -152,7 +158,10 @@ fn dangling(align: usize) -> NonNull<u8> {
 // use out twice and owns its regions); copies of the handle are the same
 // reference to the same pool; zero-sized blocks are dangling pointers that
 // are never passed to the pool.
-unsafe impl<const FLLEN: usize, const SLLEN: usize> Allocator for &TlsfCell<FLLEN, SLLEN> {
+unsafe impl<const FLLEN: usize, const SLLEN: usize> Allocator for &TlsfCell<FLLEN, SLLEN>
+where
+    Sllen<SLLEN>: SupportedSllen,
+{
     #[inline]
     fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, AllocError> {
         if layout.size() == 0 {

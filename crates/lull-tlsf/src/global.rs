@@ -8,7 +8,7 @@ use core::ptr::{self, NonNull};
 
 use critical_section::Mutex;
 
-use crate::{RegionTooSmall, Stats, Tlsf};
+use crate::{RegionTooSmall, Sllen, Stats, SupportedSllen, Tlsf};
 
 /// A [`Tlsf`] shared by every context through a
 /// [`critical_section`](https://docs.rs/critical-section) mutex: a
@@ -54,7 +54,10 @@ use crate::{RegionTooSmall, Stats, Tlsf};
 ///     HEAP.dealloc(p, l);
 /// }
 /// ```
-pub struct GlobalTlsf<const FLLEN: usize = 12, const SLLEN: usize = 8> {
+pub struct GlobalTlsf<const FLLEN: usize = 12, const SLLEN: usize = 8>
+where
+    Sllen<SLLEN>: SupportedSllen,
+{
     inner: Mutex<UnsafeCell<Tlsf<FLLEN, SLLEN>>>,
 }
 
@@ -77,7 +80,10 @@ impl Default for GlobalTlsf {
     }
 }
 
-impl<const FLLEN: usize, const SLLEN: usize> GlobalTlsf<FLLEN, SLLEN> {
+impl<const FLLEN: usize, const SLLEN: usize> GlobalTlsf<FLLEN, SLLEN>
+where
+    Sllen<SLLEN>: SupportedSllen,
+{
     /// Wraps a pool of any configuration.
     ///
     /// ```
@@ -144,7 +150,10 @@ impl<const FLLEN: usize, const SLLEN: usize> GlobalTlsf<FLLEN, SLLEN> {
 // SAFETY: `alloc` returns null or a block of the pool that fits the layout and
 // stays valid until `dealloc`; `realloc` keeps the contents (Tlsf::reallocate);
 // every access to the pool is serialized by the critical section.
-unsafe impl<const FLLEN: usize, const SLLEN: usize> GlobalAlloc for GlobalTlsf<FLLEN, SLLEN> {
+unsafe impl<const FLLEN: usize, const SLLEN: usize> GlobalAlloc for GlobalTlsf<FLLEN, SLLEN>
+where
+    Sllen<SLLEN>: SupportedSllen,
+{
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         self.with(|t| t.allocate(layout))

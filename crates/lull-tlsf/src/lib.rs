@@ -65,10 +65,11 @@
 //! | operation | cost |
 //! |---|---|
 //! | [`allocate`](Tlsf::allocate), [`deallocate`](Tlsf::deallocate) | O(1) |
-//! | [`grow_in_place`](Tlsf::grow_in_place), [`shrink_in_place`](Tlsf::shrink_in_place), [`usable_size`](Tlsf::usable_size), [`stats`](Tlsf::stats) | O(1) |
+//! | [`grow_in_place`](Tlsf::grow_in_place), [`shrink_in_place`](Tlsf::shrink_in_place), [`usable_size`](Tlsf::usable_size) | O(1) |
 //! | [`reallocate`](Tlsf::reallocate) | O(1) when it resizes in place; when it must move, O(1) plus copying `min(old, new)` bytes |
 //! | [`extend`](Tlsf::extend) | O(region length / [`Tlsf::MAX_BLOCK_SIZE`]) |
 //! | [`largest_free_block`](Tlsf::largest_free_block) | O(length of one free list) |
+//! | [`stats`](Tlsf::stats) | O(blocks): a walk over every block |
 //! | [`check_heap`](Tlsf::check_heap) | O(blocks × free-list length) |
 //!
 //! O(1) is a bound fixed by the configuration: `allocate` reads at most
@@ -89,19 +90,28 @@
 //!
 //! `Tlsf<FLLEN, SLLEN>`: `SLLEN` second-level lists (a power of two, 2 to 32)
 //! split each power-of-two size range; `FLLEN` first-level ranges (2 to 29, or
-//! 28 on 64-bit targets) bound the largest block. The control block is
-//! `FLLEN * SLLEN + FLLEN + 4` words on 32-bit targets (the list heads, the
-//! bitmap, the region list and three statistics counters; the bitmap array
-//! has `FLLEN` words, of which the first `FLLEN * SLLEN / 32`, rounded up,
-//! are used: on stable Rust an array length cannot be computed from both
-//! parameters). The default `Tlsf` = `Tlsf<12, 8>`:
+//! 28 on 64-bit targets) bound the largest block. The control block is the
+//! `FLLEN * SLLEN` list heads (one word each) and the bitmap, `SLLEN` bits a
+//! first-level range but at least a byte (`FLLEN * SLLEN / 8` bytes from
+//! `SLLEN = 8` on), rounded up to a word; nothing else. Lists 0 and 1 (blocks
+//! of 0 and `2 * size_of::<usize>()` bytes, below the smallest block) never
+//! hold a block: their slots keep the region list and, when the bitmap's
+//! length is not a whole number of 32-bit words, its last word. The pool
+//! keeps no statistics counters ([`Tlsf::stats`] walks the blocks). The
+//! default `Tlsf` = `Tlsf<12, 8>`:
 //!
 //! | config | largest block (32-bit) | control block (32-bit) | suits |
 //! |---|---|---|---|
-//! | `Tlsf<8, 4>` | 4 KiB | 176 bytes | 2–8 KiB of RAM |
-//! | `Tlsf<10, 8>` | 32 KiB | 376 bytes | heaps up to 32 KiB |
-//! | `Tlsf` (`<12, 8>`) | 128 KiB | 448 bytes | 2 KiB – 1 MiB of RAM |
-//! | `Tlsf<14, 16>` | 1 MiB | 968 bytes | large single allocations |
+//! | `Tlsf<8, 4>` | 4 KiB | 136 bytes | 2–8 KiB of RAM |
+//! | `Tlsf<10, 8>` | 32 KiB | 332 bytes | heaps up to 32 KiB |
+//! | `Tlsf` (`<12, 8>`) | 128 KiB | 396 bytes | 2 KiB – 1 MiB of RAM |
+//! | `Tlsf<14, 16>` | 1 MiB | 924 bytes | large single allocations |
+//!
+//! The bitmap's byte count cannot be computed from the two parameters in an
+//! array length on stable Rust, so the type of a bitmap row is picked from
+//! `SLLEN` by a trait: code generic over the configuration carries the bound
+//! `Sllen<SLLEN>: SupportedSllen` (see [`Sllen`]); a concrete configuration
+//! needs nothing.
 //!
 //! A region larger than the largest block is accepted and cut into chunks of at
 //! most [`Tlsf::MAX_BLOCK_SIZE`] bytes; only a single allocation is limited to
@@ -184,8 +194,8 @@ impl fmt::Display for RegionTooSmall {
 
 impl core::error::Error for RegionTooSmall {}
 
-/// Allocation statistics, kept up to date by every operation at the cost of a
-/// few additions (see [`Tlsf::stats`]).
+/// Allocation statistics, counted by [`Tlsf::stats`] with a walk over every
+/// block (the pool keeps no counters).
 ///
 /// `free_bytes + used_bytes` is the number of bytes the pool manages: the
 /// regions minus alignment padding and region-end sentinels.
@@ -248,7 +258,7 @@ pub struct HeapReport {
 /// second-level lists (see the [crate documentation](crate#configuration)).
 ///
 /// `Tlsf` alone is the default configuration, `Tlsf<12, 8>`: blocks of up to
-/// 128 KiB on 32-bit targets, a 448-byte control block.
+/// 128 KiB on 32-bit targets, a 396-byte control block.
 ///
 /// The pool starts empty ([`Tlsf::new`] is `const`, so it can live in a
 /// `static`) and is given memory with [`Tlsf::extend`]. All methods take
@@ -263,32 +273,96 @@ pub struct HeapReport {
 /// let p = small.allocate(Layout::from_size_align(64, 64).unwrap()).unwrap();
 /// assert_eq!(p.as_ptr() as usize % 64, 0);
 /// ```
-pub struct Tlsf<const FLLEN: usize = 12, const SLLEN: usize = 8> {
-    /// Bit `31 - j % 32` of `bitmap[j / 32]` is set when list `j` (`heads[j /
-    /// SLLEN][j % SLLEN]`) is non-empty. Only the first
-    /// `ceil(FLLEN * SLLEN / 32)` words are used (an array length cannot be
-    /// computed from both parameters on stable Rust).
-    bitmap: [u32; FLLEN],
-    /// Heads of the free lists (null: empty).
+#[repr(C)]
+pub struct Tlsf<const FLLEN: usize = 12, const SLLEN: usize = 8>
+where
+    Sllen<SLLEN>: SupportedSllen,
+{
+    /// Heads of the free lists (null: empty), list `j` at `heads[j /
+    /// SLLEN][j % SLLEN]`. Lists 0 and 1 (blocks of 0 and `GRAN` bytes) can
+    /// never hold a block; their slots hold other words instead (see
+    /// `CHUNKS` and `SPILL`).
     heads: [[*mut u8; SLLEN]; FLLEN],
-    /// First block of the most recently added chunk (null: none).
-    chunks: *mut u8,
-    /// Bytes of all blocks (free and used) of all chunks.
-    managed: usize,
-    /// Bytes of blocks in use.
-    used: usize,
-    /// Blocks in use.
-    allocated: usize,
+    /// The bitmap, `SLLEN` bits a row (see `word`): `FLLEN * SLLEN / 8`
+    /// bytes, rounded up to a byte a row. Placed after `heads` (`repr(C)`),
+    /// so it starts at a multiple of the word size and is read and written
+    /// as 32-bit words.
+    bitmap: [BitmapRow<SLLEN>; FLLEN],
 }
+
+/// The type of one row of the bitmap: `SLLEN` bits, at least a byte.
+type BitmapRow<const SLLEN: usize> = <Sllen<SLLEN> as SupportedSllen>::Row;
+
+/// `SLLEN`, the number of second-level lists, as a type: the values
+/// [`Tlsf`] supports (2, 4, 8, 16 and 32) implement [`SupportedSllen`].
+///
+/// Code generic over a pool's configuration names this bound:
+///
+/// ```
+/// use lull_tlsf::{Sllen, SupportedSllen, Tlsf};
+///
+/// fn free<const FLLEN: usize, const SLLEN: usize>(t: &Tlsf<FLLEN, SLLEN>) -> usize
+/// where
+///     Sllen<SLLEN>: SupportedSllen,
+/// {
+///     t.stats().free_bytes
+/// }
+/// assert_eq!(free(&Tlsf::<8, 4>::empty()), 0);
+/// ```
+///
+/// Concrete configurations (`Tlsf`, `Tlsf<10, 8>`) need nothing.
+pub struct Sllen<const SLLEN: usize>;
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// Implemented by [`Sllen`] of the supported numbers of second-level lists.
+///
+/// It picks the type of one row of the pool's bitmap (`SLLEN` bits, at
+/// least a byte), so that the bitmap takes `FLLEN * SLLEN / 8` bytes, which
+/// stable Rust cannot compute from the two parameters. Sealed: it cannot be
+/// implemented outside this crate.
+///
+/// An unsupported `SLLEN` is refused when the type is named:
+///
+/// ```compile_fail
+/// let _ = lull_tlsf::Tlsf::<12, 6>::empty();
+/// ```
+pub trait SupportedSllen: sealed::Sealed {
+    /// One row of the bitmap.
+    #[doc(hidden)]
+    type Row: Copy;
+    /// A row with no bit set.
+    #[doc(hidden)]
+    const EMPTY: Self::Row;
+}
+
+macro_rules! sllen {
+    ($($n:literal => $row:ty),*) => {$(
+        impl sealed::Sealed for Sllen<$n> {}
+        impl SupportedSllen for Sllen<$n> {
+            type Row = $row;
+            const EMPTY: $row = 0;
+        }
+    )*};
+}
+sllen!(2 => u8, 4 => u8, 8 => u8, 16 => u16, 32 => u32);
 
 // SAFETY: a `Tlsf` owns its regions exclusively (they were handed over as
 // `&'static mut` or under `extend_raw`'s contract), and its raw pointers only
 // point into them, so moving the pool to another thread moves that ownership
 // with it.
-unsafe impl<const FLLEN: usize, const SLLEN: usize> Send for Tlsf<FLLEN, SLLEN> {}
+unsafe impl<const FLLEN: usize, const SLLEN: usize> Send for Tlsf<FLLEN, SLLEN> where
+    Sllen<SLLEN>: SupportedSllen
+{
+}
 // SAFETY: `&Tlsf` only reads (statistics, heap checks); every mutation needs
 // `&mut Tlsf`. There is no interior mutability.
-unsafe impl<const FLLEN: usize, const SLLEN: usize> Sync for Tlsf<FLLEN, SLLEN> {}
+unsafe impl<const FLLEN: usize, const SLLEN: usize> Sync for Tlsf<FLLEN, SLLEN> where
+    Sllen<SLLEN>: SupportedSllen
+{
+}
 
 impl Tlsf {
     /// An empty pool in the default configuration; give it memory with
@@ -313,7 +387,10 @@ impl Default for Tlsf {
     }
 }
 
-impl<const FLLEN: usize, const SLLEN: usize> fmt::Debug for Tlsf<FLLEN, SLLEN> {
+impl<const FLLEN: usize, const SLLEN: usize> fmt::Debug for Tlsf<FLLEN, SLLEN>
+where
+    Sllen<SLLEN>: SupportedSllen,
+{
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Tlsf")
             .field("fllen", &FLLEN)
@@ -375,7 +452,10 @@ unsafe fn wrp(p: *mut u8, off: usize, v: *mut u8) {
 const NEXT: usize = W;
 const PREV: usize = 2 * W;
 
-impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
+impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN>
+where
+    Sllen<SLLEN>: SupportedSllen,
+{
     const SLI: u32 = {
         assert!(
             SLLEN.is_power_of_two() && SLLEN >= 2 && SLLEN <= 32,
@@ -436,7 +516,9 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// ```
     /// use lull_tlsf::Tlsf;
     /// # #[cfg(target_pointer_width = "32")]
-    /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, 448);
+    /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, 396);
+    /// # #[cfg(target_pointer_width = "64")]
+    /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, 784);
     /// assert_eq!(<Tlsf>::CONTROL_BLOCK_BYTES, size_of::<Tlsf>());
     /// ```
     pub const CONTROL_BLOCK_BYTES: usize = size_of::<Self>();
@@ -465,24 +547,22 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     pub const fn empty() -> Self {
         let _ = Self::MAX_BLOCK_SIZE;
         Self {
-            bitmap: [0; FLLEN],
             heads: [[ptr::null_mut(); SLLEN]; FLLEN],
-            chunks: ptr::null_mut(),
-            managed: 0,
-            used: 0,
-            allocated: 0,
+            bitmap: [<Sllen<SLLEN> as SupportedSllen>::EMPTY; FLLEN],
         }
     }
 
     // ---- size classes -------------------------------------------------
     //
     // Lists are numbered `j = fl * SLLEN + sl` in size order, `0..LISTS`.
-    // Bit `31 - j % 32` of `bitmap[j / 32]` is set when list `j` is
-    // non-empty: one flat bitmap of `WORDS` words, so marking a list empty or
-    // non-empty is one read-modify-write of one word. Bits run from the top
-    // so that a list's bit is `1 << 31` rotated right by `j` (a rotation
-    // needs no `% 32`) and the first non-empty list is a count of leading
-    // zeros.
+    // Bit `31 - j % 32` of bitmap word `j / 32` is set when list `j` is
+    // non-empty: one flat bitmap of `WORDS` 32-bit words, so marking a list
+    // empty or non-empty is one read-modify-write of one word. Bits run from
+    // the top so that a list's bit is `1 << 31` rotated right by `j` (a
+    // rotation needs no `% 32`) and the first non-empty list is a count of
+    // leading zeros. The words are those of the `bitmap` array, except, when
+    // the array's length is not a whole number of words, the last one, which
+    // is kept in the slot of list 1 (see `word`).
 
     /// What the mapping's formula adds to a list number: `LOG_GRAN * SLLEN`.
     const BIAS: usize = (LOG_GRAN as usize) << Self::SLI;
@@ -490,9 +570,83 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// Number of free lists.
     const LISTS: usize = FLLEN * SLLEN;
 
-    /// Words of the bitmap in use: one bit per list. At most `FLLEN` (the
-    /// length of the array), since `SLLEN <= 32`.
+    /// Words of the bitmap: one bit per list. At most `FLLEN`, since
+    /// `SLLEN <= 32`.
     const WORDS: usize = Self::LISTS.div_ceil(32);
+
+    /// Whole 32-bit words in the `bitmap` array.
+    const FULL: usize = size_of::<[BitmapRow<SLLEN>; FLLEN]>() / 4;
+
+    /// Whether the last bitmap word is kept in the slot of list 1 because
+    /// the array ends in a partial word (`FLLEN * SLLEN / 8` bytes not a
+    /// multiple of 4, e.g. `Tlsf<10, 8>`). Never in the default
+    /// configuration (12 bytes, 3 words).
+    const SPILL: bool = {
+        // The array has at least `LISTS / 8` bytes, so it lacks at most its
+        // last word.
+        assert!(Self::WORDS <= Self::FULL + 1);
+        Self::WORDS > Self::FULL
+    };
+
+    /// The slot of list 0 holds the region list: the first block of the most
+    /// recently added chunk (null: none). Lists 0 and 1 are never used: a
+    /// block has at least `MIN_BLOCK = 2 * GRAN` bytes, and sizes below
+    /// `SMALL` (at least `MIN_BLOCK`) map to list `size / GRAN`.
+    const CHUNKS: usize = 0;
+    /// The slot of list 1 holds the last bitmap word when `SPILL`.
+    const SPILL_SLOT: usize = 1;
+
+    /// The first block of the most recently added chunk (null: none).
+    #[inline(always)]
+    fn chunks(&self) -> *mut u8 {
+        self.heads.as_flattened()[Self::CHUNKS]
+    }
+
+    /// Bitmap word `w`.
+    ///
+    /// # Safety
+    /// `w < WORDS`.
+    #[inline(always)]
+    unsafe fn word(&self, w: usize) -> u32 {
+        debug_assert!(w < Self::WORDS);
+        if !Self::SPILL || w < Self::FULL {
+            // SAFETY: `w < FULL` (or `WORDS <= FULL`): a whole word inside the
+            // array, which starts at a multiple of the word size (it follows
+            // `heads` in a `repr(C)` struct). Every byte is initialized.
+            unsafe { ptr::from_ref(&self.bitmap).cast::<u32>().add(w).read() }
+        } else {
+            // SAFETY: the slot of list 1 exists (`SLLEN >= 2`), is at least
+            // 4 bytes, word-aligned and initialized; it holds no pointer.
+            unsafe {
+                ptr::from_ref(&self.heads)
+                    .cast::<*mut u8>()
+                    .add(Self::SPILL_SLOT)
+                    .cast::<u32>()
+                    .read()
+            }
+        }
+    }
+
+    /// Bitmap word `w`, to modify.
+    ///
+    /// # Safety
+    /// `w < WORDS`.
+    #[inline(always)]
+    unsafe fn word_mut(&mut self, w: usize) -> &mut u32 {
+        debug_assert!(w < Self::WORDS);
+        if !Self::SPILL || w < Self::FULL {
+            // SAFETY: as in `word`; the pointer comes from `&mut self`.
+            unsafe { &mut *ptr::from_mut(&mut self.bitmap).cast::<u32>().add(w) }
+        } else {
+            // SAFETY: as in `word`; the pointer comes from `&mut self`.
+            unsafe {
+                &mut *ptr::from_mut(&mut self.heads)
+                    .cast::<*mut u8>()
+                    .add(Self::SPILL_SLOT)
+                    .cast::<u32>()
+            }
+        }
+    }
 
     /// The index of the free list a free block of `size` bytes belongs to.
     /// `size` is a multiple of `GRAN` (or one less, see
@@ -546,7 +700,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// `j < LISTS`.
     #[inline(always)]
     unsafe fn head(&mut self, j: usize) -> &mut *mut u8 {
-        debug_assert!(j < Self::LISTS);
+        debug_assert!(j < Self::LISTS && j > Self::SPILL_SLOT);
         // SAFETY: `j` is in `0..LISTS`, the flattened length (caller).
         unsafe { self.heads.as_flattened_mut().get_unchecked_mut(j) }
     }
@@ -558,8 +712,8 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     #[inline(always)]
     unsafe fn bit(&mut self, j: usize) -> (&mut u32, u32) {
         debug_assert!(j < Self::LISTS);
-        // SAFETY: `j < LISTS` (caller), so `j / 32 < WORDS <= FLLEN`.
-        let word = unsafe { self.bitmap.get_unchecked_mut(j >> 5) };
+        // SAFETY: `j < LISTS` (caller), so `j / 32 < WORDS`.
+        let word = unsafe { self.word_mut(j >> 5) };
         (word, Self::bit_of(j))
     }
 
@@ -655,16 +809,16 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     fn find(&mut self, j: usize) -> Option<usize> {
         debug_assert!(j < Self::LISTS);
         let mut w = j >> 5;
-        // SAFETY: `j < LISTS` (caller), so `w < WORDS <= FLLEN`.
-        let mut bits = unsafe { *self.bitmap.get_unchecked(w) } & (!0u32 >> (j & 31));
+        // SAFETY: `j < LISTS` (caller), so `w < WORDS`.
+        let mut bits = unsafe { self.word(w) } & (!0u32 >> (j & 31));
         while bits == 0 {
             w += 1;
             // `w` starts below `WORDS` and grows by one.
             if w == Self::WORDS {
                 return None;
             }
-            // SAFETY: `w < WORDS <= FLLEN`.
-            bits = unsafe { *self.bitmap.get_unchecked(w) };
+            // SAFETY: `w < WORDS`.
+            bits = unsafe { self.word(w) };
         }
         Some((w << 5) + bits.leading_zeros() as usize)
     }
@@ -773,8 +927,13 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
         // holds only smaller blocks, which the size check turns down). `up`
         // is a search index, at least 1.
         let exact = up - 1;
+        // List 1 never holds a block; its slot is null, or holds the last
+        // bitmap word when `SPILL`, which must not be taken for one.
+        if Self::SPILL && exact == Self::SPILL_SLOT {
+            return None;
+        }
         // SAFETY: `exact` is in range: below `up`.
-        let h = unsafe { *self.head(exact) };
+        let h = unsafe { *self.heads.as_flattened().get_unchecked(exact) };
         if h.is_null() {
             return None;
         }
@@ -818,7 +977,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 }
             }
             let rest = size - need;
-            let used = if rest >= MIN_BLOCK {
+            let head = if rest >= MIN_BLOCK {
                 let t = b.add(need);
                 wr(t, 0, rest | FREE);
                 wr(t, rest - W, rest);
@@ -831,9 +990,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 size
             };
             // A free block's predecessor is in use: no PREV_FREE flag.
-            wr(b, 0, used);
-            self.used += used;
-            self.allocated += 1;
+            wr(b, 0, head);
             NonNull::new_unchecked(payload)
         }
     }
@@ -886,8 +1043,6 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 "layout larger than the block"
             );
             let _ = (layout, pad);
-            self.used -= size;
-            self.allocated -= 1;
 
             let n = b.add(size);
             let nh = rd(n, 0);
@@ -1004,7 +1159,6 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 total
             };
             wr(b, 0, new | (h & PREV_FREE));
-            self.used += new - size;
         }
         true
     }
@@ -1062,7 +1216,6 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             wr(t, rest - W, rest);
             self.push(t, rest);
             wr(b, 0, need | (h & PREV_FREE));
-            self.used -= size - need;
         }
     }
 
@@ -1252,10 +1405,9 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 wr(b, size - W, size);
                 let s = b.add(size);
                 wr(s, 0, SENTINEL | PREV_FREE);
-                wrp(s, W, self.chunks);
-                self.chunks = b;
+                wrp(s, W, self.chunks());
+                self.heads.as_flattened_mut()[Self::CHUNKS] = b;
                 self.push(b, size);
-                self.managed += size;
                 avail -= size + GRAN;
                 b = s.add(GRAN);
             }
@@ -1265,8 +1417,15 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
 
     // ---- inspection -----------------------------------------------------
 
-    /// Free and used bytes and blocks in use. O(1): kept up to date by every
-    /// operation.
+    /// Free and used bytes and blocks in use, counted by walking every block
+    /// of every chunk: O(blocks + chunks), a few instructions per block.
+    ///
+    /// The pool keeps no counters: keeping them up to date cost every
+    /// `allocate` and every `deallocate` four instructions (a load, two
+    /// updates and a store) and the control block three words, for figures
+    /// that are read far more rarely than blocks are allocated. Through
+    /// `GlobalTlsf` the walk runs inside one critical section, so call it
+    /// where that latency is acceptable (diagnostics, tests).
     ///
     /// ```
     /// use lull_tlsf::Tlsf;
@@ -1277,13 +1436,34 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// assert_eq!((s.used_bytes, s.allocated_blocks), (0, 0));
     /// assert!(s.free_bytes >= 1024 - 32);
     /// ```
-    #[inline]
     pub fn stats(&self) -> Stats {
-        Stats {
-            free_bytes: self.managed - self.used,
-            used_bytes: self.used,
-            allocated_blocks: self.allocated,
+        let mut s = Stats::default();
+        let mut chunk = self.chunks();
+        while !chunk.is_null() {
+            let mut b = chunk;
+            // SAFETY: `chunk` is the first block of a chunk; every block's
+            // header holds its size, which leads to the next block's header,
+            // up to the chunk's sentinel, whose second word links to the next
+            // chunk (or is null).
+            unsafe {
+                loop {
+                    let h = rd(b, 0);
+                    if h & SENTINEL != 0 {
+                        chunk = rdp(b, W);
+                        break;
+                    }
+                    let size = h & !FLAGS;
+                    if h & FREE != 0 {
+                        s.free_bytes += size;
+                    } else {
+                        s.used_bytes += size;
+                        s.allocated_blocks += 1;
+                    }
+                    b = b.add(size);
+                }
+            }
         }
+        s
     }
 
     /// The size of the largest free block in bytes (header included), 0 when
@@ -1349,14 +1529,16 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// The largest non-empty list, if any: reads at most
     /// `ceil(FLLEN * SLLEN / 32)` bitmap words.
     fn top(&self) -> Option<usize> {
-        let w = self.bitmap[..Self::WORDS].iter().rposition(|&m| m != 0)?;
-        Some((w << 5) + 31 - self.bitmap[w].trailing_zeros() as usize)
+        // SAFETY: every `w` is below `WORDS`.
+        let w = (0..Self::WORDS).rposition(|w| unsafe { self.word(w) } != 0)?;
+        // SAFETY: `w < WORDS`.
+        Some((w << 5) + 31 - unsafe { self.word(w) }.trailing_zeros() as usize)
     }
 
     /// Walks every block of every region and checks the pool's invariants:
     /// block sizes and flags, boundary tags, no two free blocks adjacent,
-    /// every free block on the right list exactly once, the bitmaps, the
-    /// statistics. O(blocks × free-list length); meant for tests and
+    /// every free block on the right list exactly once, the bitmap.
+    /// O(blocks × free-list length); meant for tests and
     /// debugging.
     ///
     /// Returns a [`HeapReport`], or a description of the first inconsistency
@@ -1375,7 +1557,7 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
     /// ```
     pub fn check_heap(&self) -> Result<HeapReport, &'static str> {
         let mut r = HeapReport::default();
-        let mut chunk = self.chunks;
+        let mut chunk = self.chunks();
         while !chunk.is_null() {
             r.chunks += 1;
             let mut b = chunk;
@@ -1421,8 +1603,12 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
             }
         }
         let mut listed = 0;
+        // `WORDS <= FLLEN`.
         let mut bitmap = [0u32; FLLEN];
         for (j, &head) in self.heads.as_flattened().iter().enumerate() {
+            if j == Self::CHUNKS || j == Self::SPILL_SLOT {
+                continue;
+            }
             let mut b = head;
             let mut prev = Self::tag(j);
             if !b.is_null() {
@@ -1449,17 +1635,21 @@ impl<const FLLEN: usize, const SLLEN: usize> Tlsf<FLLEN, SLLEN> {
                 }
             }
         }
-        if self.bitmap != bitmap {
+        // SAFETY: every `w` is below `WORDS`.
+        if (0..Self::WORDS).any(|w| unsafe { self.word(w) } != bitmap[w]) {
             return Err("bitmap does not match the lists");
+        }
+        if !Self::SPILL && !self.heads.as_flattened()[Self::SPILL_SLOT].is_null() {
+            return Err("the unused slot of list 1 is not null");
         }
         if listed != r.free_blocks {
             return Err("a free block is missing from the lists");
         }
-        if r.used_bytes != self.used || r.used_blocks != self.allocated {
+        let s = self.stats();
+        if (s.free_bytes, s.used_bytes, s.allocated_blocks)
+            != (r.free_bytes, r.used_bytes, r.used_blocks)
+        {
             return Err("statistics disagree with the heap");
-        }
-        if r.used_bytes + r.free_bytes != self.managed {
-            return Err("managed byte count disagrees with the heap");
         }
         Ok(r)
     }

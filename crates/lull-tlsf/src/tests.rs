@@ -47,7 +47,10 @@ impl Drop for Region {
 
 /// A pool of configuration `<FL, SL>` over one region; the region is declared
 /// first by the callers so it outlives the pool.
-fn pool<const FL: usize, const SL: usize>(r: &Region) -> Tlsf<FL, SL> {
+fn pool<const FL: usize, const SL: usize>(r: &Region) -> Tlsf<FL, SL>
+where
+    Sllen<SL>: SupportedSllen,
+{
     let mut t = Tlsf::<FL, SL>::empty();
     // SAFETY: the region outlives the pool in every test.
     unsafe { t.extend_raw(r.slice()) }.unwrap();
@@ -58,7 +61,10 @@ fn lay(size: usize, align: usize) -> Layout {
     Layout::from_size_align(size, align).unwrap()
 }
 
-fn report<const FL: usize, const SL: usize>(t: &Tlsf<FL, SL>) -> HeapReport {
+fn report<const FL: usize, const SL: usize>(t: &Tlsf<FL, SL>) -> HeapReport
+where
+    Sllen<SL>: SupportedSllen,
+{
     t.check_heap().unwrap()
 }
 
@@ -72,14 +78,16 @@ fn class_min<const FL: usize, const SL: usize>(idx: usize) -> usize {
     }
 }
 
-fn check_mapping<const FL: usize, const SL: usize>() {
-    type T<const FL: usize, const SL: usize> = Tlsf<FL, SL>;
-    let max = T::<FL, SL>::MAX_BLOCK_SIZE;
+fn check_mapping<const FL: usize, const SL: usize>()
+where
+    Sllen<SL>: SupportedSllen,
+{
+    let max = Tlsf::<FL, SL>::MAX_BLOCK_SIZE;
     let lists = FL * SL;
     let mut last = 0;
     let mut size = MIN_BLOCK;
     while size <= max {
-        let idx = T::<FL, SL>::index(size);
+        let idx = Tlsf::<FL, SL>::index(size);
         assert!(idx < lists, "size {size} -> {idx}");
         assert!(idx >= last, "mapping not monotonic at {size}");
         last = idx;
@@ -91,8 +99,8 @@ fn check_mapping<const FL: usize, const SL: usize>() {
         }
         // The search index: the first class whose lower bound is at least
         // `size`, always in range for requests up to `MAX_SEARCH`.
-        if size <= T::<FL, SL>::MAX_SEARCH {
-            let up = T::<FL, SL>::search_index(size);
+        if size <= Tlsf::<FL, SL>::MAX_SEARCH {
+            let up = Tlsf::<FL, SL>::search_index(size);
             assert!(up < lists);
             if class_min::<FL, SL>(idx) == size {
                 assert_eq!(up, idx);
@@ -105,11 +113,11 @@ fn check_mapping<const FL: usize, const SL: usize>() {
     }
     // The maximum block maps to the very last list, as does the largest
     // request, which is that list's lower bound.
-    assert_eq!(T::<FL, SL>::index(max), lists - 1);
-    let top = T::<FL, SL>::MAX_SEARCH;
+    assert_eq!(Tlsf::<FL, SL>::index(max), lists - 1);
+    let top = Tlsf::<FL, SL>::MAX_SEARCH;
     assert_eq!(class_min::<FL, SL>(lists - 1), top);
-    assert_eq!(T::<FL, SL>::search_index(top), lists - 1);
-    assert!(T::<FL, SL>::index(max + GRAN) >= lists);
+    assert_eq!(Tlsf::<FL, SL>::search_index(top), lists - 1);
+    assert!(Tlsf::<FL, SL>::index(max + GRAN) >= lists);
 }
 
 #[test]
@@ -143,18 +151,31 @@ fn mapping_edges() {
 
 #[test]
 fn control_block_size() {
-    // List heads, the bitmap (`fl` 32-bit words, padded to a word) and four
-    // words: chunk list, managed, used, allocated.
-    let expect = |fl: usize, sl: usize| fl * sl * W + (fl * 4).next_multiple_of(W) + 4 * W;
+    // List heads (the slots of lists 0 and 1, which never hold a block, keep
+    // the chunk list and a spilled bitmap word) and the bitmap: `sl` bits a
+    // row, at least a byte, padded to a word.
+    let expect = |fl: usize, sl: usize| fl * sl * W + (fl * sl.div_ceil(8)).next_multiple_of(W);
     assert_eq!(Tlsf::<12, 8>::CONTROL_BLOCK_BYTES, expect(12, 8));
     assert_eq!(Tlsf::<8, 4>::CONTROL_BLOCK_BYTES, expect(8, 4));
+    assert_eq!(Tlsf::<10, 8>::CONTROL_BLOCK_BYTES, expect(10, 8));
     assert_eq!(Tlsf::<14, 16>::CONTROL_BLOCK_BYTES, expect(14, 16));
+    assert_eq!(Tlsf::<7, 32>::CONTROL_BLOCK_BYTES, expect(7, 32));
+    assert_eq!(Tlsf::<5, 2>::CONTROL_BLOCK_BYTES, expect(5, 2));
     if W == 4 {
         // The figures of the crate documentation and the README.
-        assert_eq!(Tlsf::<8, 4>::CONTROL_BLOCK_BYTES, 176);
-        assert_eq!(Tlsf::<10, 8>::CONTROL_BLOCK_BYTES, 376);
-        assert_eq!(Tlsf::<12, 8>::CONTROL_BLOCK_BYTES, 448);
-        assert_eq!(Tlsf::<14, 16>::CONTROL_BLOCK_BYTES, 968);
+        assert_eq!(Tlsf::<8, 4>::CONTROL_BLOCK_BYTES, 136);
+        assert_eq!(Tlsf::<10, 8>::CONTROL_BLOCK_BYTES, 332);
+        assert_eq!(Tlsf::<12, 8>::CONTROL_BLOCK_BYTES, 396);
+        assert_eq!(Tlsf::<14, 16>::CONTROL_BLOCK_BYTES, 924);
+    }
+    // The bitmap array ends in a partial word, so its last word is kept in
+    // the slot of list 1, only when its length is not a multiple of 4.
+    const {
+        assert!(!Tlsf::<12, 8>::SPILL);
+        assert!(!Tlsf::<8, 4>::SPILL);
+        assert!(!Tlsf::<14, 16>::SPILL);
+        assert!(Tlsf::<10, 8>::SPILL);
+        assert!(Tlsf::<9, 16>::SPILL);
     }
     // Only the first words of the bitmap array are used.
     assert_eq!(Tlsf::<12, 8>::WORDS, 3);
@@ -670,7 +691,7 @@ fn no_block_below_the_list_tags() {
     // A tag and the head it names.
     let r = Region::new(1024, 0);
     let t = pool::<12, 8>(&r);
-    let b = t.chunks;
+    let b = t.chunks();
     let j = T::index(t.stats().free_bytes);
     // SAFETY: `b` is the pool's only block, free, at the head of list `j`.
     unsafe {

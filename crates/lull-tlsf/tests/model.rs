@@ -10,6 +10,7 @@
 #[path = "support/model.rs"]
 mod model;
 
+use lull_tlsf::{Sllen, SupportedSllen};
 use model::{Harness, Op, RegionSpec};
 use proptest::prelude::*;
 
@@ -78,7 +79,10 @@ fn regions(max_len: usize) -> impl Strategy<Value = Vec<RegionSpec>> {
     )
 }
 
-fn run<const FL: usize, const SL: usize>(regions: &[RegionSpec], ops: &[Op]) {
+fn run<const FL: usize, const SL: usize>(regions: &[RegionSpec], ops: &[Op])
+where
+    Sllen<SL>: SupportedSllen,
+{
     let mut h = Harness::<FL, SL>::new(regions);
     for &op in ops {
         h.apply(op);
@@ -112,6 +116,13 @@ proptest! {
     #[test]
     fn model_tiny_blocks(regions in regions(3_000), ops in prop::collection::vec(op(), 1..max_ops())) {
         run::<5, 2>(&regions, &ops);
+    }
+
+    /// A bitmap array of 10 bytes: its third word is kept in the slot of
+    /// list 1.
+    #[test]
+    fn model_spilled_bitmap(regions in regions(12_000), ops in prop::collection::vec(op(), 1..max_ops())) {
+        run::<10, 8>(&regions, &ops);
     }
 
     #[test]

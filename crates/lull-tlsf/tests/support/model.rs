@@ -13,7 +13,7 @@
 
 use core::alloc::Layout;
 use core::ptr::NonNull;
-use lull_tlsf::Tlsf;
+use lull_tlsf::{Sllen, SupportedSllen, Tlsf};
 use std::vec::Vec;
 
 const W: usize = size_of::<usize>();
@@ -76,7 +76,10 @@ struct Live {
 }
 
 /// The pool under test and the model of what it should contain.
-pub struct Harness<const FL: usize, const SL: usize> {
+pub struct Harness<const FL: usize, const SL: usize>
+where
+    Sllen<SL>: SupportedSllen,
+{
     // Field order: the pool is dropped before the regions it points into.
     tlsf: Tlsf<FL, SL>,
     regions: Vec<Region>,
@@ -104,7 +107,10 @@ fn verify(p: NonNull<u8>, len: usize, byte: u8, what: &str) {
     }
 }
 
-impl<const FL: usize, const SL: usize> Harness<FL, SL> {
+impl<const FL: usize, const SL: usize> Harness<FL, SL>
+where
+    Sllen<SL>: SupportedSllen,
+{
     /// A pool over fresh regions; checks which regions are refused.
     pub fn new(specs: &[RegionSpec]) -> Self {
         let mut h = Harness {
@@ -489,15 +495,19 @@ impl<'a> Decoder<'a> {
 /// Runs one fuzz input: the configuration, the regions and the operations.
 pub fn run_bytes(data: &[u8]) {
     let mut d = Decoder::new(data);
-    match d.byte() % 4 {
+    match d.byte() % 5 {
         0 => run_decoded::<12, 8>(d),
         1 => run_decoded::<8, 4>(d),
         2 => run_decoded::<5, 2>(d),
+        3 => run_decoded::<10, 8>(d),
         _ => run_decoded::<14, 16>(d),
     }
 }
 
-fn run_decoded<const FL: usize, const SL: usize>(mut d: Decoder<'_>) {
+fn run_decoded<const FL: usize, const SL: usize>(mut d: Decoder<'_>)
+where
+    Sllen<SL>: SupportedSllen,
+{
     let regions = d.regions();
     let mut h = Harness::<FL, SL>::new(&regions);
     let mut n = 0;
