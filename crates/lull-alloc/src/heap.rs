@@ -228,7 +228,10 @@ where
 {
     type Statistics = lull_tlsf::Stats;
 
-    #[inline]
+    // Out of line: one copy per program instead of one per call site, which
+    // a TLSF's allocation is too large for (it would be inlined into every
+    // spawn and collection that allocates).
+    #[inline(never)]
     fn allocate(&mut self, layout: Layout) -> Option<NonNull<u8>> {
         lull_tlsf::Tlsf::allocate(self, layout)
     }
