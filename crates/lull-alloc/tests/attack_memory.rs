@@ -377,13 +377,16 @@ impl LimitIsOne for TestHeap {
 #[test]
 fn a_lazy_initializer_panicking_after_building_its_heap_hands_out_nothing() {
     host::thread_mode(|| {
-        assert_eq!(panic_message(|| {
-            let _ = HALF_BUILT::get();
-        }), "half built");
+        assert_eq!(
+            panic_message(|| {
+                let _ = HALF_BUILT::get();
+            }),
+            "half built"
+        );
         for _ in 0..3 {
             let again = panic_message(|| {
-            let _ = HALF_BUILT::get();
-        });
+                let _ = HALF_BUILT::get();
+            });
             assert!(again.contains("or panicked earlier"), "{again}");
             host::in_exception(14, || assert!(HALF_BUILT::get().is_none()));
         }

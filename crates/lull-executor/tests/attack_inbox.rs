@@ -660,7 +660,8 @@ fn nested_executors_on_one_allocator_free_tasks_woken_across() {
         }
         let log = take_log();
         assert!(
-            log.iter().all(|e| ["poll O", "poll I", "pend"].contains(&e.as_str())),
+            log.iter()
+                .all(|e| ["poll O", "poll I", "pend"].contains(&e.as_str())),
             "{log:?}"
         );
     });
