@@ -394,36 +394,32 @@ fn a_lazy_initializer_panicking_after_building_its_heap_hands_out_nothing() {
     });
 }
 
-// --- BUG: `return` in a lazy initializer --------------------------------------
+// --- `return` in a lazy initializer ------------------------------------------
 
-/// Since lazy initializers write their heap in place, the initializer's
-/// expression is the body of a `fn() -> ()`: a `return;` in it (plain safe
-/// Rust, refused in an eager or `memory = N` initializer, which is a
-/// constant, and a type error before the change, when the initializer
-/// returned the heap) leaves the initializer without writing the heap, and
-/// `lazy_get_slow` then marks the state READY and hands out a handle to the
-/// uninitialized heap. Under Miri, `statistics()` reads uninitialized memory.
-static SKIP_HEAP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+/// A lazy initializer is the body of a function that returns the heap: an
+/// early `return heap;` hands over that heap (a bare `return;` is a type
+/// error, `tests/ui/lazy_initializer_bare_return.rs`). Found by this file: for
+/// a while the initializer was the body of a `fn()` that wrote the heap in
+/// place, so a bare `return;` compiled and left the heap unwritten behind a
+/// handle (Miri: uninitialized memory).
+static EARLY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 
 #[allocator(lazy)]
 static RETURNS_EARLY: TestHeap = {
-    if SKIP_HEAP.load(Ordering::Relaxed) {
-        return;
+    if EARLY.load(Ordering::Relaxed) {
+        return TestHeap::new(32);
     }
     TestHeap::new(64)
 };
 
 #[test]
-#[ignore = "BUG: `return` in a lazy initializer hands out a handle to an uninitialized heap"]
-fn a_lazy_initializer_that_returns_early_never_hands_out_a_handle() {
+fn a_lazy_initializer_that_returns_early_hands_out_the_heap_it_returned() {
     host::thread_mode(|| {
-        // A fix may panic here (naming the rule) or refuse `return` at
-        // compile time (then this test moves to `tests/ui`); it must never
-        // hand out a handle to a heap that was not written.
-        let outcome = catch_unwind(|| RETURNS_EARLY::get().map(|a| a.statistics()));
-        if let Ok(stats) = outcome {
-            let stats = stats.expect("Thread mode");
-            assert_eq!(stats.limit, 64, "a handle to an uninitialized heap");
-        }
+        let a = RETURNS_EARLY::get().expect("Thread mode");
+        assert_eq!(a.statistics().limit, 32);
+        let b = Box::new_in([1u8; 32], a);
+        assert!(Box::try_new_in(1u8, a).is_err());
+        drop(b);
+        assert_eq!(a.statistics().used, 0);
     });
 }
