@@ -182,14 +182,18 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
             #[cold]
             #[inline(never)]
             fn #init_fn() {
+                // The initializer is the body of a function that returns
+                // the heap: `return` in it must return a heap (a bare
+                // `return;` would otherwise leave the slot unwritten).
+                #[inline(always)]
+                fn build() -> #ty {
+                    #init
+                }
                 // SAFETY: the lazy `get()` runs this once, in Thread mode,
                 // before any handle exists: the only reference to the heap's
-                // storage. The heap is written in place.
+                // storage.
                 let slot = unsafe { #heap.slot() };
-                // An initializer that always panics is the user's to write
-                // (and is tested); `write` is then unreachable.
-                #[allow(unreachable_code)]
-                slot.write(#init);
+                slot.write(build());
             }
         };
         get = quote!(#krate::__lazy_get!(#state, #init_fn));

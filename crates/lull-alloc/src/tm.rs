@@ -391,8 +391,9 @@ pub mod __private {
     #[inline(never)]
     fn busy() -> ! {
         panic!(
-            "lull-alloc: a lazy allocator's initializer called `get()` on its own allocator \
-             (or panicked earlier): it cannot be initialized twice"
+            "lull-alloc: the initialization of this allocator (its `lazy` initializer, or the \
+             hand-over of its `memory = N` block) called `get()` on its own allocator or \
+             panicked earlier: it cannot be initialized twice"
         )
     }
 
