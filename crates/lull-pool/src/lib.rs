@@ -104,10 +104,10 @@
 //! | control block (4 classes) | 36 B | 396 B | 396 B | 796 B |
 //!
 //! `spawn` of a trivial task, its run and its free (`spawn` scenario,
-//! cycle): 184 instructions on a pool, 285 on the TLSF (embassy, a task
+//! cycle): 184 instructions on a pool, 282 on the TLSF (embassy, a task
 //! from a pool of 1: 209; RTIC, a static software task: 96). The allocator's code
 //! in that program (`text-allocator`: the pool or the TLSF, with
-//! `lull-alloc`) is 158 bytes of text on the pool, 538 on the TLSF.
+//! `lull-alloc`) is 174 bytes of text on the pool, 444 on the TLSF.
 //!
 //! A layout known only at run time walks the classes (at most `N` tests);
 //! on the TLSF benchmarks' random workload (requests of 8..8192 bytes, ten
