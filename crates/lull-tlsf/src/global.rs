@@ -135,7 +135,9 @@ where
         self.with(|t| t.extend_uninit(region))
     }
 
-    /// [`Tlsf::stats`], in a critical section.
+    /// [`Tlsf::stats`], in a critical section: a walk over every block
+    /// (O(blocks)) with interrupts masked for all of it. For diagnostics and
+    /// tests, not for code with a deadline.
     ///
     /// ```
     /// use lull_tlsf::GlobalTlsf;
