@@ -1109,9 +1109,10 @@ unsafe fn last_ref<E: ExecutorType>(t: NonNull<Header>) {
     // The memory is alive until freed below or by the executor.
     if arch::in_handler() {
         let ex = E::executor();
-        // SAFETY: `t` is alive until the executor frees it. Not IDLE:
-        // queued or being polled, freed when it goes IDLE (`park`) or is
-        // drained.
+        // SAFETY: `t` is alive until the executor frees it. IDLE: the
+        // claim succeeds and the drain frees it (the `FREE` flag). Not
+        // IDLE (queued or being polled): the claim fails, and `park` frees
+        // it after its poll, or `sweep_finished` when `block_on` returns.
         if unsafe { ex.inbox_claim_push(t, INBOX | FREE) } {
             arch::signal(ex);
         }
