@@ -9,61 +9,24 @@
 //! and that the heap returns to its start. Run under Miri too
 //! (`cargo +nightly miri test -p lull-executor --test attack_inbox`).
 
-use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
 use std::task::{Poll, Waker};
 
-use lull_alloc::host::{TestHeap, in_exception, thread_mode};
+use lull_alloc::host::{TestHeap, thread_mode};
 use lull_alloc::{ThreadModeAllocator, allocator};
 use lull_executor::{JoinHandle, executor, yield_now};
 
+mod support;
+
+use support::{Gate, ev, isr, log, on_sleep, take_log};
+
 // ---- harness -----------------------------------------------------------------
 
-thread_local! {
-    static LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    static ON_SLEEP: RefCell<VecDeque<Box<dyn FnOnce()>>> = RefCell::new(VecDeque::new());
-}
-
-fn log(event: impl Into<String>) {
-    LOG.with(|l| l.borrow_mut().push(event.into()));
-}
-
-fn take_log() -> Vec<String> {
-    LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))
-}
-
-fn pend() {
-    log("pend");
-}
-
-fn sleep() {
-    let action = ON_SLEEP.with(|s| s.borrow_mut().pop_front());
-    match action {
-        Some(action) => action(),
-        None => panic!("deadlock: the executor sleeps and no interrupt is scripted"),
-    }
-}
-
-fn on_sleep(action: impl FnOnce() + 'static) {
-    ON_SLEEP.with(|s| s.borrow_mut().push_back(Box::new(action)));
-}
-
+/// The shared harness, with a sleep that logs nothing.
 fn setup<X: lull_executor::raw::ExecutorType>() {
-    take_log();
-    ON_SLEEP.with(|s| s.borrow_mut().clear());
-    lull_executor::host::set_pend_hook::<X>(Some(pend));
-    lull_executor::host::set_sleep_hook::<X>(Some(sleep));
-}
-
-/// Simulates an interrupt handler (IPSR = 16 + 1).
-fn isr<R>(f: impl FnOnce() -> R) -> R {
-    in_exception(17, f)
-}
-
-fn ev(events: &[&str]) -> Vec<String> {
-    events.iter().map(|s| s.to_string()).collect()
+    support::setup_with::<X>(support::sleep);
 }
 
 /// A future that logs `poll <name>` on every poll, keeps a clone of its
@@ -81,35 +44,6 @@ fn finisher<T: 'static>(
         stash.borrow_mut().push(cx.waker().clone());
         Poll::Ready(output.take().expect("polled after completion"))
     })
-}
-
-/// A one-shot event whose waiter's waker can be woken from a "handler".
-#[derive(Default)]
-struct Gate {
-    open: Cell<bool>,
-    waker: RefCell<Option<Waker>>,
-}
-
-impl Gate {
-    fn set(&self) {
-        self.open.set(true);
-        if let Some(w) = self.waker.borrow_mut().take() {
-            w.wake();
-        }
-    }
-
-    fn wait(self: &Rc<Self>, name: &'static str) -> impl Future<Output = ()> + use<> {
-        let gate = self.clone();
-        std::future::poll_fn(move |cx| {
-            log(format!("poll {name}"));
-            if gate.open.get() {
-                Poll::Ready(())
-            } else {
-                *gate.waker.borrow_mut() = Some(cx.waker().clone());
-                Poll::Pending
-            }
-        })
-    }
 }
 
 /// What a test does with one stale waker of a finished task. Each ends
@@ -624,8 +558,8 @@ fn nested_executors_on_one_allocator_free_tasks_woken_across() {
     executor!(name = INNER, allocator = A);
     thread_mode(|| {
         setup::<OUTER>();
-        lull_executor::host::set_pend_hook::<INNER>(Some(pend));
-        lull_executor::host::set_sleep_hook::<INNER>(Some(sleep));
+        lull_executor::host::set_pend_hook::<INNER>(Some(support::pend));
+        lull_executor::host::set_sleep_hook::<INNER>(Some(support::sleep));
         let (outer, a) = OUTER::get().unwrap();
         let (inner, _) = INNER::get().unwrap();
         let before = a.statistics();

@@ -4,82 +4,28 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
-use std::future::Future;
 use std::rc::Rc;
 use std::task::{Poll, Waker};
 
-use lull_alloc::host::{TestHeap, in_exception, thread_mode};
+use lull_alloc::host::{TestHeap, thread_mode};
 use lull_alloc::{ThreadModeAllocator, allocator};
 use lull_executor::{JoinHandle, SpawnErrorKind, executor, yield_now};
 
+mod support;
+
+use support::{Gate, ev, isr, log, on_sleep, take_log};
+
 // ---- recording -----------------------------------------------------------
 
-thread_local! {
-    static LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    /// What the "interrupts" do when the executor goes to sleep, in order.
-    static ON_SLEEP: RefCell<VecDeque<Box<dyn FnOnce()>>> = RefCell::new(VecDeque::new());
-}
-
-fn log(event: impl Into<String>) {
-    LOG.with(|l| l.borrow_mut().push(event.into()));
-}
-
-fn take_log() -> Vec<String> {
-    LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))
-}
-
-/// The recording pender: `sev` of a handler's wake.
-fn pend() {
-    log("pend");
-}
-
-/// The recording sleep: runs the next scripted "interrupt".
+/// The recording sleep: logs `sleep`, then runs the next scripted
+/// "interrupt".
 fn sleep() {
     log("sleep");
-    let action = ON_SLEEP.with(|s| s.borrow_mut().pop_front());
-    match action {
-        Some(action) => action(),
-        None => panic!("deadlock: the executor sleeps and no interrupt is scripted"),
-    }
+    support::sleep();
 }
 
-fn on_sleep(action: impl FnOnce() + 'static) {
-    ON_SLEEP.with(|s| s.borrow_mut().push_back(Box::new(action)));
-}
-
-/// Simulates an interrupt handler (IPSR = 16 + 1).
-fn isr<R>(f: impl FnOnce() -> R) -> R {
-    in_exception(17, f)
-}
-
-/// A one-shot event: `wait()` completes once `set()` was called. Stores the
-/// waiting task's waker like a driver would.
-#[derive(Default)]
-struct Gate {
-    open: Cell<bool>,
-    waker: RefCell<Option<Waker>>,
-}
-
-impl Gate {
-    fn set(&self) {
-        self.open.set(true);
-        if let Some(w) = self.waker.borrow_mut().take() {
-            w.wake();
-        }
-    }
-
-    fn wait(self: &Rc<Self>, name: &'static str) -> impl Future<Output = ()> + use<> {
-        let gate = self.clone();
-        std::future::poll_fn(move |cx| {
-            log(format!("poll {name}"));
-            if gate.open.get() {
-                Poll::Ready(())
-            } else {
-                *gate.waker.borrow_mut() = Some(cx.waker().clone());
-                Poll::Pending
-            }
-        })
-    }
+fn setup<X: lull_executor::raw::ExecutorType>() {
+    support::setup_with::<X>(sleep);
 }
 
 /// Logs `drop <name>` when dropped.
@@ -93,17 +39,6 @@ impl Drop for DropLog {
 
 /// Gates an "interrupt" opens after a delay (in interrupts).
 type Timers = VecDeque<(Rc<Gate>, u32)>;
-
-fn setup<X: lull_executor::raw::ExecutorType>() {
-    take_log();
-    ON_SLEEP.with(|s| s.borrow_mut().clear());
-    lull_executor::host::set_pend_hook::<X>(Some(pend));
-    lull_executor::host::set_sleep_hook::<X>(Some(sleep));
-}
-
-fn ev(events: &[&str]) -> Vec<String> {
-    events.iter().map(|s| s.to_string()).collect()
-}
 
 // ---- tests ---------------------------------------------------------------
 

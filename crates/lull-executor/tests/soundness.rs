@@ -9,14 +9,13 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 use std::task::{Poll, Waker};
 
-use lull_alloc::host::{TestHeap, in_exception, set_oom_hook, thread_mode};
+use lull_alloc::host::{TestHeap, set_oom_hook, thread_mode};
 use lull_alloc::{ThreadModeAllocator, allocator};
 use lull_executor::{JoinHandle, SpawnErrorKind, executor, yield_now};
 
-/// Simulates an interrupt handler (IPSR = 16 + 1).
-fn isr<R>(f: impl FnOnce() -> R) -> R {
-    in_exception(17, f)
-}
+mod support;
+
+use support::isr;
 
 fn no_sleep() {
     panic!("the executor would sleep: nothing can wake it in this test");
