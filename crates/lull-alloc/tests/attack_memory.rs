@@ -11,20 +11,13 @@
 
 use core::mem::MaybeUninit;
 use core::sync::atomic::{AtomicUsize, Ordering};
-use std::panic::catch_unwind;
 
 use lull_alloc::host::{self, TestHeap};
 use lull_alloc::{Box, Rc, String, ThreadModeAllocator, Vec, allocator};
 
-/// The panic message of `f`, which must panic.
-fn panic_message(f: impl FnOnce() + std::panic::UnwindSafe) -> std::string::String {
-    let payload = catch_unwind(f).expect_err("expected a panic");
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<std::string::String>().cloned())
-        .unwrap_or_default()
-}
+mod support;
+
+use support::panic_message;
 
 // --- the first `get()` comes from a handler, or from a non-owner thread ----
 

@@ -9,15 +9,9 @@ use std::panic::catch_unwind;
 use lull_alloc::host::{self, TestHeap};
 use lull_alloc::{Box, ThreadModeAllocator, Vec, allocator};
 
-/// The panic message of `f`, which must panic.
-fn panic_message(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
-    let payload = catch_unwind(f).expect_err("expected a panic");
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
-}
+mod support;
+
+use support::panic_message;
 
 // --- a lazy initializer that uses another lazy allocator -------------------
 
