@@ -137,16 +137,26 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
         .into_iter()
         .partition(|attr| attr.path().is_ident("doc"));
 
-    let storage_ty;
-    let storage_init;
-    let get;
     let state = format_ident!("__LULL_ALLOC_STATE");
     let heap = format_ident!("__LULL_ALLOC_HEAP");
     let init_fn = format_ident!("__lull_alloc_init");
-    let mut extra = quote!();
-    if let Some(bytes) = &args.memory {
-        // A constant heap that gets its block at the first `get()`: the lazy
-        // state, with an initializer that works in place.
+    // A lazy heap is written by its initializer; every other heap is built
+    // by its constant initializer, at compile time.
+    let (storage_ty, storage_init) = if args.lazy {
+        (
+            quote!(#private::LazyHeap<#ty>),
+            quote!(#private::LazyHeap::new()),
+        )
+    } else {
+        (
+            quote!(#private::EagerHeap<#ty>),
+            quote!(#private::EagerHeap::new(#init)),
+        )
+    };
+    // What the first `get()` in Thread mode does, if anything (then `get()`
+    // goes through the lazy state): the statics it needs and its body.
+    let first_get = if let Some(bytes) = &args.memory {
+        // Hand the constant heap its block, in place.
         let block = format_ident!("__LULL_ALLOC_MEMORY");
         // Spanned at `N`, so that a heap without `AddMemory` is reported
         // there (it names only statics, which `macro_rules!` hygiene does
@@ -156,52 +166,51 @@ fn expand_allocator(args: TokenStream2, item: TokenStream2) -> syn::Result<Token
             format_ident!("{heap}", span = span),
             format_ident!("{block}", span = span),
         );
-        let add = quote::quote_spanned! {span=>
+        let statics = quote! {
+            static #block: #private::Memory<#private::Block<{ #bytes }>> =
+                #private::Memory::new(#private::Block::new());
+        };
+        let body = quote::quote_spanned! {span=>
             // SAFETY: the lazy `get()` runs this once, in Thread mode,
             // before any handle exists.
             unsafe { #private::add_block(&#heap_at_n, &#block_at_n) }
         };
-        storage_ty = quote!(#private::EagerHeap<#ty>);
-        storage_init = quote!(#private::EagerHeap::new(#init));
-        extra = quote! {
-            static #state: #private::LazyState = #private::LazyState::new();
-            static #block: #private::Memory<#private::Block<{ #bytes }>> =
-                #private::Memory::new(#private::Block::new());
-            #[cold]
-            #[inline(never)]
-            fn #init_fn() {
-                #add
-            }
-        };
-        get = quote!(#krate::__lazy_get!(#state, #init_fn));
+        Some((statics, body))
     } else if args.lazy {
-        storage_ty = quote!(#private::LazyHeap<#ty>);
-        storage_init = quote!(#private::LazyHeap::new());
-        extra = quote! {
-            static #state: #private::LazyState = #private::LazyState::new();
-            #[cold]
-            #[inline(never)]
-            fn #init_fn() {
-                // The initializer is the body of a function that returns
-                // the heap: `return` in it must return a heap (a bare
-                // `return;` would otherwise leave the slot unwritten).
-                #[inline(always)]
-                fn build() -> #ty {
-                    #init
-                }
-                // SAFETY: the lazy `get()` runs this once, in Thread mode,
-                // before any handle exists: the only reference to the heap's
-                // storage.
-                let slot = unsafe { #heap.slot() };
-                slot.write(build());
+        // Build the heap and write it into its static.
+        let body = quote! {
+            // The initializer is the body of a function that returns the
+            // heap: `return` in it must return a heap (a bare `return;`
+            // would otherwise leave the slot unwritten).
+            #[inline(always)]
+            fn build() -> #ty {
+                #init
             }
+            // SAFETY: the lazy `get()` runs this once, in Thread mode,
+            // before any handle exists: the only reference to the heap's
+            // storage.
+            let slot = unsafe { #heap.slot() };
+            slot.write(build());
         };
-        get = quote!(#krate::__lazy_get!(#state, #init_fn));
+        Some((quote!(), body))
     } else {
-        storage_ty = quote!(#private::EagerHeap<#ty>);
-        storage_init = quote!(#private::EagerHeap::new(#init));
-        get = quote!(#private::eager_get());
-    }
+        None
+    };
+    let (extra, get) = match first_get {
+        Some((statics, body)) => (
+            quote! {
+                static #state: #private::LazyState = #private::LazyState::new();
+                #statics
+                #[cold]
+                #[inline(never)]
+                fn #init_fn() {
+                    #body
+                }
+            },
+            quote!(#krate::__lazy_get!(#state, #init_fn)),
+        ),
+        None => (quote!(), quote!(#private::eager_get())),
+    };
     let doc_get = format!(
         "Returns a handle to `{name}` in Thread mode, and `None` in an exception or interrupt handler."
     );
