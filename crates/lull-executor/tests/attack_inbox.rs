@@ -1,5 +1,5 @@
 //! Attacks on the interrupt inbox's `FREE` entries, the no-op poll of a
-//! finished task that a stale waker woke, and `sweep_finished` at the end of
+//! finished task that a stale waker woke, and `end_block_on` at the end of
 //! `block_on`: stale wakers of finished tasks woken, cloned and dropped from
 //! simulated handlers and from Thread mode, in every order relative to
 //! `block_on`, `JoinHandle` awaits and cancels; handlers that drop a task's

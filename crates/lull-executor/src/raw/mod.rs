@@ -928,9 +928,8 @@ impl Executor {
             // `refs` is zero only then; root wakes do nothing any more),
             // or a finished task that no waker or handle refers to.
             if ptr::eq(cur, &self.root) {
-                h.refs.store(REF, Relaxed);
                 // SAFETY: Thread mode; no task is being polled.
-                unsafe { self.sweep_finished() };
+                unsafe { self.end_block_on() };
                 return true;
             }
             // SAFETY: `cur` is alive, IDLE, not woken, unreferenced.
@@ -950,9 +949,8 @@ impl Executor {
         let root = ptr::eq(cur, &self.root);
         if root && self.root_done.load(sync::FLAG) {
             // Root wakes do nothing once the root future completed.
-            h.refs.store(REF, Relaxed);
             // SAFETY: Thread mode (caller); no task is being polled.
-            unsafe { self.sweep_finished() };
+            unsafe { self.end_block_on() };
             return true;
         }
         if h.woken.load(sync::FLAG) != 0 {
@@ -974,8 +972,9 @@ impl Executor {
         false
     }
 
-    /// At the end of `block_on`: takes the finished tasks off the ring and
-    /// frees those that nothing refers to. A wake does not test whether its
+    /// At the end of `block_on`, once the root future completed: gives the
+    /// root's `refs` its value back (see `poll_root`), then takes the
+    /// finished tasks off the ring and frees those that nothing refers to. A wake does not test whether its
     /// task finished, so a stale waker (woken from a handler, or in Thread
     /// mode) queues a finished task for one no-op poll, after which `park`
     /// frees it; when `block_on` returns before that poll, this frees it
@@ -985,7 +984,8 @@ impl Executor {
     /// Thread mode only, with no task being polled.
     #[cold]
     #[inline(never)]
-    unsafe fn sweep_finished(&self) {
+    unsafe fn end_block_on(&self) {
+        self.root.refs.store(REF, Relaxed);
         let tail = self.tail.get();
         if tail.is_null() {
             return;
@@ -1112,7 +1112,7 @@ unsafe fn last_ref<E: ExecutorType>(t: NonNull<Header>) {
         // SAFETY: `t` is alive until the executor frees it. IDLE: the
         // claim succeeds and the drain frees it (the `FREE` flag). Not
         // IDLE (queued or being polled): the claim fails, and `park` frees
-        // it after its poll, or `sweep_finished` when `block_on` returns.
+        // it after its poll, or `end_block_on` when `block_on` returns.
         if unsafe { ex.inbox_claim_push(t, INBOX | FREE) } {
             arch::signal(ex);
         }
